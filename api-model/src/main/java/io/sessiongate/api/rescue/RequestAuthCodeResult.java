@@ -1,0 +1,26 @@
+package io.sessiongate.api.rescue;
+
+/** The return codes of {@code requestAuthCode}. */
+public enum RequestAuthCodeResult implements RescueCode {
+    OK("OK", "requestAuthCode_OK"),
+    INVALID("INVALID", "requestAuthCode_Invalid"),
+    ERROR("ERROR", "requestAuthCode_Error");
+
+    private final String httpCode;
+    private final String soapValue;
+
+    RequestAuthCodeResult(String httpCode, String soapValue) {
+        this.httpCode = httpCode;
+        this.soapValue = soapValue;
+    }
+
+    @Override
+    public String httpCode() {
+        return httpCode;
+    }
+
+    @Override
+    public String soapValue() {
+        return soapValue;
+    }
+}

@@ -1,0 +1,76 @@
+package io.sessiongate.core;
+
+import io.sessiongate.core.account.AccountService;
+import io.sessiongate.core.account.PasswordHasher;
+import io.sessiongate.core.demo.DemoData;
+import io.sessiongate.core.event.EventRecorder;
+import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.rescue.PresenceService;
+import io.sessiongate.core.websession.CallerAuthenticator;
+import io.sessiongate.core.websession.LoginService;
+import java.time.Clock;
+
+/**
+ * Every service of the domain, built once over one database and one clock. The server's wiring
+ * class takes what each resource needs from here; tests build the same graph.
+ */
+public final class CoreServices {
+
+    private final Database database;
+    private final Clock clock;
+    private final PasswordHasher passwords;
+    private final EventRecorder events;
+    private final AccountService accounts;
+    private final CallerAuthenticator authenticator;
+    private final LoginService logins;
+    private final PresenceService presence;
+    private final DemoData demoData;
+
+    public CoreServices(Database database, Clock clock, PasswordHasher passwords) {
+        this.database = database;
+        this.clock = clock;
+        this.passwords = passwords;
+        this.events = new EventRecorder(clock);
+        this.accounts = new AccountService(database, passwords, clock);
+        this.authenticator = new CallerAuthenticator(clock, events);
+        this.logins = new LoginService(database, passwords, events, clock);
+        this.presence = new PresenceService(database, clock);
+        this.demoData = new DemoData(database, passwords, clock);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public PasswordHasher passwords() {
+        return passwords;
+    }
+
+    public EventRecorder events() {
+        return events;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public CallerAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    public LoginService logins() {
+        return logins;
+    }
+
+    public PresenceService presence() {
+        return presence;
+    }
+
+    public DemoData demoData() {
+        return demoData;
+    }
+}

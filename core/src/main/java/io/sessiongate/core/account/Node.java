@@ -1,0 +1,111 @@
+package io.sessiongate.core.account;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An entry of an account's hierarchy: a group, a technician, an administrator or a channel.
+ * Node IDs are unique integers across the installation; they come from {@code node_seq} unless
+ * chosen explicitly.
+ */
+@Entity
+@Table(name = "node")
+public class Node {
+
+    @Id
+    private Long id;
+
+    @Column(name = "account_id", nullable = false)
+    private Long accountId;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "kind", nullable = false, length = 32)
+    private NodeKind kind;
+
+    @Column(name = "parent_id")
+    private Long parentId;
+
+    @Column(name = "name", nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    /** For a channel: the technician groups it is assigned to. */
+    @ElementCollection
+    @CollectionTable(name = "channel_assignment", joinColumns = @JoinColumn(name = "channel_id"))
+    @Column(name = "group_id")
+    private Set<Long> assignedGroupIds = new HashSet<>();
+
+    protected Node() {
+    }
+
+    public Node(Long id, Long accountId, NodeKind kind, Long parentId, String name, Instant createdAt) {
+        this.id = id;
+        this.accountId = accountId;
+        this.kind = kind;
+        this.parentId = parentId;
+        this.name = name;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public NodeKind getKind() {
+        return kind;
+    }
+
+    public Long getParentId() {
+        return parentId;
+    }
+
+    public void setParentId(Long parentId) {
+        this.parentId = parentId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Set<Long> getAssignedGroupIds() {
+        return assignedGroupIds;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Node other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

@@ -1,0 +1,8 @@
+package io.sessiongate.core.account;
+
+/** Whether a user may log in and act. */
+public enum UserStatus {
+    ENABLED,
+    DISABLED,
+    DELETED
+}

@@ -1,0 +1,205 @@
+package io.sessiongate.core.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MariaDB database: a HikariCP pool, the Flyway migrations, and a Hibernate
+ * {@link SessionFactory} bootstrapped without a container that validates (never generates) the
+ * schema Flyway made. All work goes through {@link #inTransaction(Function)}, which turns
+ * persistence exceptions into {@link DataAccessException}s.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+
+    private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /**
+     * Connects, migrates the schema to the latest version and builds the session factory.
+     *
+     * @throws DataAccessException.Unavailable when the database cannot be reached
+     */
+    public static Database open(DatabaseConfig config) {
+        HikariDataSource ds = pool(config);
+        try {
+            migrate(ds);
+            return new Database(ds, sessionFactory(ds));
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(DatabaseConfig config) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("sessiongate");
+        hc.setJdbcUrl(config.jdbcUrl());
+        hc.setUsername(config.user());
+        hc.setPassword(config.password());
+        hc.setMaximumPoolSize(config.poolSize());
+        hc.setMinimumIdle(Math.min(2, config.poolSize()));
+        hc.setAutoCommit(false);
+        hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // A request must fail fast, not hang, when the database is down.
+        hc.setConnectionTimeout(3_000);
+        hc.setValidationTimeout(1_000);
+        hc.setInitializationFailTimeout(-1);
+        hc.addDataSourceProperty("connectTimeout", "3000");
+        hc.addDataSourceProperty("socketTimeout", "30000");
+        hc.addDataSourceProperty("useServerPrepStmts", "false");
+        hc.addDataSourceProperty("cachePrepStmts", "true");
+        HikariDataSource ds = new HikariDataSource(hc);
+        try (Connection c = ds.getConnection()) {
+            LOG.info("database reached: {} ({})", redact(config.jdbcUrl()), c.getMetaData().getDatabaseProductVersion());
+        } catch (SQLException e) {
+            ds.close();
+            throw new DataAccessException.Unavailable(
+                    "cannot reach the database at " + redact(config.jdbcUrl()) + " as user '" + config.user() + "': "
+                            + e.getMessage(), e);
+        }
+        return ds;
+    }
+
+    private static void migrate(DataSource ds) {
+        var result = Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("schema migrated to version {} ({} migrations)", result.targetSchemaVersion, result.migrationsExecuted);
+        }
+    }
+
+    private static SessionFactory sessionFactory(DataSource ds) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.DATASOURCE, ds)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
+                .applySetting(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                .applySetting(AvailableSettings.PREFERRED_INSTANT_JDBC_TYPE, "TIMESTAMP")
+                .applySetting(AvailableSettings.STATEMENT_INSPECTOR, new StatementCounter())
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                .applySetting(AvailableSettings.SHOW_SQL, Boolean.getBoolean("sessiongate.showSql"))
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            Entities.ALL.forEach(sources::addAnnotatedClass);
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Function<Session, T> work) {
+        Session session = null;
+        try {
+            session = sessionFactory.openSession();
+            session.beginTransaction();
+            T result = work.apply(session);
+            session.getTransaction().commit();
+            return result;
+        } catch (RuntimeException e) {
+            rollbackQuietly(session);
+            throw PersistenceExceptionTranslator.translate(e);
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    /** Runs {@code work} in one transaction that returns nothing. */
+    public void doInTransaction(Consumer<Session> work) {
+        inTransaction(session -> {
+            work.accept(session);
+            return null;
+        });
+    }
+
+    private static void rollbackQuietly(Session session) {
+        if (session == null) {
+            return;
+        }
+        try {
+            if (session.getTransaction().isActive()) {
+                session.getTransaction().rollback();
+            }
+        } catch (RuntimeException ignored) {
+            // the original failure is the one worth reporting
+        }
+    }
+
+    /** True when a connection can be had and answers a trivial query within a second. */
+    public boolean isHealthy() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The pool, for tools that need plain JDBC (tests, the benchmark). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            sessionFactory.close();
+        } finally {
+            dataSource.close();
+        }
+    }
+
+    /** A JDBC URL without any password parameter, for log lines and messages. */
+    public static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** The entity classes; Hibernate needs to be told them without a container to scan. */
+    static final class Entities {
+        static final List<Class<?>> ALL = List.of(
+                io.sessiongate.core.account.Account.class,
+                io.sessiongate.core.account.Node.class,
+                io.sessiongate.core.account.FolderList.class,
+                io.sessiongate.core.account.Role.class,
+                io.sessiongate.core.account.User.class,
+                io.sessiongate.core.rescue.SupportSession.class,
+                io.sessiongate.core.rescue.Transfer.class,
+                io.sessiongate.core.rescue.TechnicianPresence.class,
+                io.sessiongate.core.websession.AuthCode.class,
+                io.sessiongate.core.websession.WebSession.class,
+                io.sessiongate.core.websession.LoginAttempt.class,
+                io.sessiongate.core.event.Event.class);
+
+        private Entities() {
+        }
+    }
+}

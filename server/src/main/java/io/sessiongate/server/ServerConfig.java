@@ -1,0 +1,60 @@
+package io.sessiongate.server;
+
+import io.sessiongate.core.persistence.DatabaseConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The server's configuration, read from environment variables or the same names as {@code -D}
+ * system properties (a property wins over the variable).
+ *
+ * @param database   the MariaDB to use; empty to start the embedded one
+ * @param demo       load the demo accounts and keep their technicians online
+ * @param dataDir    where the embedded MariaDB keeps its files
+ * @param bcryptCost the cost factor for new password hashes
+ */
+public record ServerConfig(String host, int port, Optional<DatabaseConfig> database, int poolSize, boolean demo,
+                           Path dataDir, int bcryptCost) {
+
+    public static final int DEFAULT_PORT = 8080;
+
+    /** Reads the configuration from the process environment and system properties. */
+    public static ServerConfig fromEnvironment() {
+        return from(name -> {
+            String v = System.getProperty(name);
+            return v != null ? v : System.getenv(name);
+        });
+    }
+
+    /** Reads the configuration through {@code settings}, a lookup by variable name. */
+    public static ServerConfig from(Function<String, String> settings) {
+        Function<String, Optional<String>> get = name -> Optional.ofNullable(settings.apply(name))
+                .map(String::trim).filter(v -> !v.isEmpty());
+        int poolSize = get.apply("SESSIONGATE_DB_POOL_SIZE").map(v -> integer("SESSIONGATE_DB_POOL_SIZE", v)).orElse(20);
+        Optional<DatabaseConfig> database = get.apply("SESSIONGATE_DB_URL").map(url -> new DatabaseConfig(url,
+                get.apply("SESSIONGATE_DB_USER").orElse("root"), get.apply("SESSIONGATE_DB_PASSWORD").orElse(""),
+                poolSize));
+        return new ServerConfig(
+                get.apply("SESSIONGATE_HOST").orElse("0.0.0.0"),
+                get.apply("SESSIONGATE_PORT").map(v -> integer("SESSIONGATE_PORT", v)).orElse(DEFAULT_PORT),
+                database,
+                poolSize,
+                get.apply("SESSIONGATE_DEMO").map(Boolean::parseBoolean).orElse(database.isEmpty()),
+                Path.of(get.apply("SESSIONGATE_DATA_DIR").orElse("data")),
+                get.apply("SESSIONGATE_BCRYPT_COST").map(v -> integer("SESSIONGATE_BCRYPT_COST", v)).orElse(10));
+    }
+
+    /** The same configuration on another port (0 for any free one). */
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, database, poolSize, demo, dataDir, bcryptCost);
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+}

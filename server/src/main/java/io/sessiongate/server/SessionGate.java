@@ -1,0 +1,184 @@
+package io.sessiongate.server;
+
+import io.sessiongate.core.CoreServices;
+import io.sessiongate.core.account.PasswordHasher;
+import io.sessiongate.core.demo.DemoData;
+import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.persistence.DatabaseConfig;
+import io.sessiongate.core.persistence.EmbeddedMariaDb;
+import io.sessiongate.core.rescue.PresenceStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server and its wiring: the database (embedded or configured), the core services,
+ * every resource built with constructor injection, and Grizzly. {@link #close()} undoes it all in
+ * reverse order.
+ */
+public final class SessionGate implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionGate.class);
+    private static final String DATABASE_NAME = "sessiongate";
+
+    private final HttpServer http;
+    private final CoreServices core;
+    private final EmbeddedMariaDb embedded;
+    private final ScheduledExecutorService scheduler;
+    private final URI baseUri;
+
+    private SessionGate(HttpServer http, CoreServices core, EmbeddedMariaDb embedded,
+                        ScheduledExecutorService scheduler, URI baseUri) {
+        this.http = http;
+        this.core = core;
+        this.embedded = embedded;
+        this.scheduler = scheduler;
+        this.baseUri = baseUri;
+    }
+
+    /** Starts the server as configured, with the system clock. */
+    public static SessionGate start(ServerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts the server: the database, the migrations, the demo data when configured, then HTTP.
+     *
+     * @throws io.sessiongate.core.persistence.DataAccessException.Unavailable when the database
+     *         cannot be reached
+     */
+    public static SessionGate start(ServerConfig config, Clock clock) {
+        EmbeddedMariaDb embedded = null;
+        DatabaseConfig dbConfig;
+        if (config.database().isPresent()) {
+            dbConfig = config.database().get();
+        } else {
+            java.nio.file.Path dir = config.dataDir().toAbsolutePath();
+            embedded = EmbeddedMariaDb.start(dir.resolve("mariadb-base"), dir.resolve("mariadb"), 0, DATABASE_NAME);
+            dbConfig = new DatabaseConfig(embedded.jdbcUrl(DATABASE_NAME), "root", "", config.poolSize());
+        }
+        try {
+            Database database = Database.open(dbConfig);
+            return start(config, database, embedded, clock);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Starts HTTP over a database that is already open; {@link #close()} closes it too. */
+    public static SessionGate start(ServerConfig config, Database database, EmbeddedMariaDb embedded, Clock clock) {
+        CoreServices core = new CoreServices(database, clock, new PasswordHasher(config.bcryptCost()));
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "sessiongate-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        if (config.demo()) {
+            core.demoData().load();
+            scheduler.scheduleWithFixedDelay(() -> simulatedConsoles(core), 0, 30, TimeUnit.SECONDS);
+        }
+        scheduler.scheduleWithFixedDelay(() -> maintenance(core), 1, 60, TimeUnit.SECONDS);
+
+        URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application(core, version()), false);
+        NetworkListener listener = http.getListener("grizzly");
+        listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                .setPoolName("sessiongate-http").setCorePoolSize(64).setMaxPoolSize(64));
+        listener.getKeepAlive().setIdleTimeoutInSeconds(30);
+        try {
+            http.start();
+        } catch (IOException e) {
+            scheduler.shutdownNow();
+            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
+        }
+        String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
+        URI baseUri = URI.create("http://" + host + ":" + listener.getPort() + "/");
+        return new SessionGate(http, core, embedded, scheduler, baseUri);
+    }
+
+    /** Every Jersey resource and provider, built here with what it needs. */
+    static ResourceConfig application(CoreServices core, String version) {
+        ResourceConfig rc = new ResourceConfig();
+        rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        rc.register(new RequestLogFilter());
+        rc.register(new HealthResource(core.database(), version));
+        return rc;
+    }
+
+    private static void simulatedConsoles(CoreServices core) {
+        try {
+            for (Long node : DemoData.ALWAYS_ONLINE) {
+                core.presence().heartbeat(node, PresenceStatus.ONLINE);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("simulated console heartbeat failed: {}", e.getMessage());
+        }
+    }
+
+    private static void maintenance(CoreServices core) {
+        try {
+            core.logins().purgeExpiredAttempts();
+        } catch (RuntimeException e) {
+            LOG.warn("maintenance failed: {}", e.getMessage());
+        }
+    }
+
+    /** The project version, from the build. */
+    public static String version() {
+        try (InputStream in = SessionGate.class.getResourceAsStream("/sessiongate-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Where the server listens, e.g. {@code http://localhost:8080/}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    public CoreServices core() {
+        return core;
+    }
+
+    /** Stops HTTP (letting requests in flight finish), the scheduler, the pool and the embedded database. */
+    @Override
+    public void close() {
+        try {
+            http.shutdown(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            http.shutdownNow();
+        }
+        scheduler.shutdownNow();
+        core.database().close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
