@@ -6,6 +6,8 @@ import io.sessiongate.core.demo.DemoData;
 import io.sessiongate.core.event.EventRecorder;
 import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.rescue.PresenceService;
+import io.sessiongate.core.rescue.SessionQueryService;
+import io.sessiongate.core.rescue.TransferService;
 import io.sessiongate.core.websession.CallerAuthenticator;
 import io.sessiongate.core.websession.LoginService;
 import java.time.Clock;
@@ -24,6 +26,8 @@ public final class CoreServices {
     private final CallerAuthenticator authenticator;
     private final LoginService logins;
     private final PresenceService presence;
+    private final TransferService transfers;
+    private final SessionQueryService sessionQueries;
     private final DemoData demoData;
 
     public CoreServices(Database database, Clock clock, PasswordHasher passwords) {
@@ -34,7 +38,9 @@ public final class CoreServices {
         this.accounts = new AccountService(database, passwords, clock);
         this.authenticator = new CallerAuthenticator(clock, events);
         this.logins = new LoginService(database, passwords, events, clock);
-        this.presence = new PresenceService(database, clock);
+        this.presence = new PresenceService(database, authenticator, clock);
+        this.transfers = new TransferService(database, authenticator, events, clock);
+        this.sessionQueries = new SessionQueryService(database, authenticator, clock);
         this.demoData = new DemoData(database, passwords, clock);
     }
 
@@ -68,6 +74,14 @@ public final class CoreServices {
 
     public PresenceService presence() {
         return presence;
+    }
+
+    public TransferService transfers() {
+        return transfers;
+    }
+
+    public SessionQueryService sessionQueries() {
+        return sessionQueries;
     }
 
     public DemoData demoData() {

@@ -45,6 +45,11 @@ public final class Main {
             log.info("stopped");
         }, "sessiongate-shutdown"));
         banner(gate, config);
+        try {
+            gate.awaitClose();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void banner(SessionGate gate, ServerConfig config) {

@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import io.sessiongate.server.admin.ConsoleResource;
+import io.sessiongate.server.rescue.RescueResource;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
@@ -40,6 +43,7 @@ public final class SessionGate implements AutoCloseable {
     private final EmbeddedMariaDb embedded;
     private final ScheduledExecutorService scheduler;
     private final URI baseUri;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     private SessionGate(HttpServer http, CoreServices core, EmbeddedMariaDb embedded,
                         ScheduledExecutorService scheduler, URI baseUri) {
@@ -119,7 +123,11 @@ public final class SessionGate implements AutoCloseable {
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         rc.register(new RequestLogFilter());
+        rc.register(JacksonFeature.withoutExceptionMappers());
+        rc.register(ApiExceptionMapper.class);
         rc.register(new HealthResource(core.database(), version));
+        rc.register(new RescueResource(core));
+        rc.register(new ConsoleResource(core.presence()));
         return rc;
     }
 
@@ -167,6 +175,14 @@ public final class SessionGate implements AutoCloseable {
         return core;
     }
 
+    /**
+     * Blocks until {@link #close()} has run. Grizzly's threads are daemons, so the main thread waits
+     * here to keep the process alive.
+     */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
     /** Stops HTTP (letting requests in flight finish), the scheduler, the pool and the embedded database. */
     @Override
     public void close() {
@@ -180,5 +196,6 @@ public final class SessionGate implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
         }
+        closed.countDown();
     }
 }

@@ -24,4 +24,9 @@ public enum LoginResult implements RescueCode {
     public String soapValue() {
         return soapValue;
     }
+
+    /** The constant whose HTTP code is {@code code}, if any. */
+    public static java.util.Optional<LoginResult> fromHttpCode(String code) {
+        return RescueCode.fromHttpCode(values(), code);
+    }
 }

@@ -23,4 +23,9 @@ public enum RequestAuthCodeResult implements RescueCode {
     public String soapValue() {
         return soapValue;
     }
+
+    /** The constant whose HTTP code is {@code code}, if any. */
+    public static java.util.Optional<RequestAuthCodeResult> fromHttpCode(String code) {
+        return RescueCode.fromHttpCode(values(), code);
+    }
 }

@@ -11,4 +11,14 @@ public interface RescueCode {
 
     /** The SOAP result value, e.g. {@code transferSessionRet_NotLoggedInAsAdmin}. */
     String soapValue();
+
+    /** The constant of {@code values} whose HTTP code is exactly {@code code}, if any. */
+    static <E extends RescueCode> java.util.Optional<E> fromHttpCode(E[] values, String code) {
+        for (E value : values) {
+            if (value.httpCode().equals(code)) {
+                return java.util.Optional.of(value);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

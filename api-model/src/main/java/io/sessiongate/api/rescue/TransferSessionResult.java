@@ -30,11 +30,6 @@ public enum TransferSessionResult implements RescueCode {
 
     /** The constant whose HTTP code is {@code code}, if any. */
     public static java.util.Optional<TransferSessionResult> fromHttpCode(String code) {
-        for (TransferSessionResult r : values()) {
-            if (r.httpCode.equals(code)) {
-                return java.util.Optional.of(r);
-            }
-        }
-        return java.util.Optional.empty();
+        return RescueCode.fromHttpCode(values(), code);
     }
 }

@@ -1,6 +1,9 @@
 package io.sessiongate.core.rescue;
 
 import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.websession.Authentication;
+import io.sessiongate.core.websession.CallerAuthenticator;
+import io.sessiongate.core.websession.Credentials;
 import java.time.Clock;
 import org.hibernate.Session;
 
@@ -12,11 +15,41 @@ public final class PresenceService {
             ON DUPLICATE KEY UPDATE status = VALUES(status), last_heartbeat = VALUES(last_heartbeat)""";
 
     private final Database db;
+    private final CallerAuthenticator authenticator;
     private final Clock clock;
 
-    public PresenceService(Database db, Clock clock) {
+    public PresenceService(Database db, CallerAuthenticator authenticator, Clock clock) {
         this.db = db;
+        this.authenticator = authenticator;
         this.clock = clock;
+    }
+
+    /** What a console's heartbeat came to. */
+    public enum HeartbeatResult {
+        OK,
+        /** No valid cookie or auth code. */
+        NOT_LOGGED_IN,
+        /** The caller has no technician node: only a technician's console beats. */
+        NOT_A_TECHNICIAN,
+        /** The caller's user is disabled or deleted. */
+        USER_DELETED_OR_DISABLED
+    }
+
+    /** A heartbeat from the console of the technician the credentials name. */
+    public HeartbeatResult heartbeat(Credentials credentials, PresenceStatus status) {
+        return db.inTransaction(s -> {
+            if (!(authenticator.authenticate(s, credentials) instanceof Authentication.Authenticated a)) {
+                return HeartbeatResult.NOT_LOGGED_IN;
+            }
+            if (!a.caller().isEnabled()) {
+                return HeartbeatResult.USER_DELETED_OR_DISABLED;
+            }
+            if (a.caller().techNodeId() == null) {
+                return HeartbeatResult.NOT_A_TECHNICIAN;
+            }
+            heartbeat(s, a.caller().techNodeId(), status);
+            return HeartbeatResult.OK;
+        });
     }
 
     /** Records a heartbeat of technician node {@code techNodeId}'s console. */

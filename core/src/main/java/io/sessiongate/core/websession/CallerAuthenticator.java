@@ -1,5 +1,8 @@
 package io.sessiongate.core.websession;
 
+import static io.sessiongate.core.persistence.NativeRows.toBoolean;
+import static io.sessiongate.core.persistence.NativeRows.toLong;
+
 import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.event.EventRecorder;
 import java.time.Clock;
@@ -51,6 +54,11 @@ public final class CallerAuthenticator {
     public CallerAuthenticator(Clock clock, EventRecorder events) {
         this.clock = clock;
         this.events = events;
+    }
+
+    /** Authenticates {@code credentials} within {@code s}'s transaction. */
+    public Authentication authenticate(Session s, Credentials credentials) {
+        return authenticate(s, credentials.cookieToken(), credentials.authCode());
     }
 
     /**
@@ -116,16 +124,5 @@ public final class CallerAuthenticator {
             events.record(s, accountId, "WEB_SESSION", webSessionId, "TIMED_OUT",
                     Map.of("status", "A"), Map.of("status", "T"), userId);
         }
-    }
-
-    static Long toLong(Object o) {
-        return o == null ? null : ((Number) o).longValue();
-    }
-
-    static boolean toBoolean(Object o) {
-        if (o instanceof Boolean b) {
-            return b;
-        }
-        return o != null && ((Number) o).intValue() != 0;
     }
 }

@@ -6,11 +6,13 @@ import io.sessiongate.core.account.NodeKind;
 import io.sessiongate.core.account.PasswordHasher;
 import io.sessiongate.core.account.Role;
 import io.sessiongate.core.account.RoleKind;
+import io.sessiongate.core.event.EventRecorder;
 import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.rescue.PresenceService;
 import io.sessiongate.core.rescue.PresenceStatus;
 import io.sessiongate.core.rescue.SupportSession;
 import io.sessiongate.core.rescue.SupportSessionStatus;
+import io.sessiongate.core.websession.CallerAuthenticator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +50,7 @@ public final class TestAccounts {
         this.db = db;
         this.clock = clock;
         this.accounts = new AccountService(db, FAST_HASHER, clock);
-        this.presence = new PresenceService(db, clock);
+        this.presence = new PresenceService(db, new CallerAuthenticator(clock, new EventRecorder(clock)), clock);
     }
 
     public AccountService accounts() {
