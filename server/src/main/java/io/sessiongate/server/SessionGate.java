@@ -21,7 +21,9 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import io.sessiongate.server.admin.ConsoleResource;
 import io.sessiongate.server.rescue.RescueResource;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -101,7 +103,12 @@ public final class SessionGate implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> maintenance(core), 1, 60, TimeUnit.SECONDS);
 
         URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
-        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application(core, version()), false);
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, (GrizzlyHttpContainer) null, false,
+                null, false);
+        GrizzlyHttpContainer jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
+                application(core, version()));
+        http.getServerConfiguration().addHttpHandler(new RequestGuard(jersey), "/");
+        http.getServerConfiguration().setDefaultErrorPageGenerator(RequestGuard.PLAIN_ERRORS);
         NetworkListener listener = http.getListener("grizzly");
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                 .setPoolName("sessiongate-http").setCorePoolSize(64).setMaxPoolSize(64));

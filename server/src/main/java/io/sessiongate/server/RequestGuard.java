@@ -1,0 +1,74 @@
+package io.sessiongate.server;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import org.glassfish.grizzly.http.server.ErrorPageGenerator;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+/**
+ * Stands in front of Jersey for what Jersey cannot answer in an API's own shape: a request line
+ * that is not a valid URI (Jersey fails on it with a 500 page and a stack trace) and Grizzly's own
+ * error pages. Such requests get {@code ERROR} text on the Rescue paths and a problem detail
+ * elsewhere: never HTML, never a trace.
+ */
+final class RequestGuard extends HttpHandler {
+
+    private final HttpHandler jersey;
+
+    RequestGuard(HttpHandler jersey) {
+        this.jersey = jersey;
+    }
+
+    @Override
+    public void start() {
+        jersey.start();
+    }
+
+    @Override
+    public void destroy() {
+        jersey.destroy();
+    }
+
+    @Override
+    public void service(Request request, Response response) throws Exception {
+        String query = request.getQueryString();
+        try {
+            new URI(request.getRequestURI() + (query == null ? "" : "?" + query));
+        } catch (URISyntaxException e) {
+            reject(request.getRequestURI(), response, 400);
+            return;
+        }
+        jersey.service(request, response);
+    }
+
+    /** Grizzly's own error pages (malformed requests it refuses itself), in the same shapes. */
+    static final ErrorPageGenerator PLAIN_ERRORS = (request, status, reason, description, exception) ->
+            isRescue(request.getRequestURI()) ? "ERROR" : problem(status, reason);
+
+    private static void reject(String path, Response response, int status) throws java.io.IOException {
+        response.setStatus(status);
+        byte[] body;
+        if (isRescue(path)) {
+            response.setContentType("text/plain; charset=utf-8");
+            body = "ERROR".getBytes(StandardCharsets.UTF_8);
+        } else {
+            response.setContentType("application/problem+json");
+            body = problem(status, "Bad Request").getBytes(StandardCharsets.UTF_8);
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static boolean isRescue(String path) {
+        return path != null && path.length() >= 5 && path.regionMatches(true, 0, "/api/", 0, 5)
+                && !path.regionMatches(true, 0, "/api/v1/", 0, 8);
+    }
+
+    private static String problem(int status, String reason) {
+        return "{\"type\":\"about:blank\",\"title\":\"" + (reason == null ? "Error" : reason.replace("\"", ""))
+                + "\",\"status\":" + status + "}";
+    }
+}
