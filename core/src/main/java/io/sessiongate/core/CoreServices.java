@@ -10,6 +10,7 @@ import io.sessiongate.core.rescue.SessionQueryService;
 import io.sessiongate.core.rescue.TransferService;
 import io.sessiongate.core.websession.CallerAuthenticator;
 import io.sessiongate.core.websession.LoginService;
+import io.sessiongate.core.websession.SessionUpdateService;
 import java.time.Clock;
 
 /**
@@ -28,6 +29,7 @@ public final class CoreServices {
     private final PresenceService presence;
     private final TransferService transfers;
     private final SessionQueryService sessionQueries;
+    private final SessionUpdateService sessionUpdates;
     private final DemoData demoData;
 
     public CoreServices(Database database, Clock clock, PasswordHasher passwords) {
@@ -41,6 +43,7 @@ public final class CoreServices {
         this.presence = new PresenceService(database, authenticator, clock);
         this.transfers = new TransferService(database, authenticator, events, clock);
         this.sessionQueries = new SessionQueryService(database, authenticator, clock);
+        this.sessionUpdates = new SessionUpdateService(database, authenticator, events, clock);
         this.demoData = new DemoData(database, passwords, clock);
     }
 
@@ -82,6 +85,10 @@ public final class CoreServices {
 
     public SessionQueryService sessionQueries() {
         return sessionQueries;
+    }
+
+    public SessionUpdateService sessionUpdates() {
+        return sessionUpdates;
     }
 
     public DemoData demoData() {

@@ -1,6 +1,9 @@
 package io.sessiongate.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.sessiongate.api.apiserver.ApiServerError;
+import io.sessiongate.api.apiserver.ApiServerReply;
+import io.sessiongate.api.apiserver.ErrorCode;
 import io.sessiongate.api.problem.Problem;
 import io.sessiongate.server.admin.Problems;
 import jakarta.ws.rs.WebApplicationException;
@@ -10,12 +13,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The last line for anything a resource did not answer itself: a route that matches nothing, a
  * method not allowed, a body that cannot be read, a fault. Each API keeps its own error shape:
- * {@code ERROR} text under {@code /API}, problem details elsewhere. Faults are logged with an
+ * {@code ERROR} text under {@code /API}, the error array under {@code /APIServer}, problem details
+ * elsewhere. Faults are logged with an
  * incident id; no stack trace or internal message ever reaches the caller.
  */
 @Provider
@@ -42,6 +47,12 @@ public final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         Response.ResponseBuilder reply;
         if (path.startsWith("api/") && !path.startsWith("api/v1/")) {
             reply = Response.status(status).type(TEXT).entity("ERROR");
+        } else if (path.startsWith("apiserver/")) {
+            reply = Response.status(status).type(MediaType.APPLICATION_JSON).entity(incident != null
+                    ? ApiServerReply.fault(incident)
+                    : ApiServerReply.failed(List.of(ApiServerError.of(
+                            status == 400 ? ErrorCode.BODY_UNREADABLE : ErrorCode.SYSTEM_ERROR, null,
+                            "HTTP " + status + ": no such APIServer call, or not with this HTTP method."))));
         } else {
             Response.Status known = Response.Status.fromStatusCode(status);
             String title = known == null ? "Error" : known.getReasonPhrase();

@@ -1,0 +1,201 @@
+package io.sessiongate.server.apiserver;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sessiongate.api.apiserver.ApiServerError;
+import io.sessiongate.api.apiserver.ApiServerReply;
+import io.sessiongate.api.apiserver.ErrorCode;
+import io.sessiongate.api.apiserver.SessionUpdate;
+import io.sessiongate.core.websession.Credentials;
+import io.sessiongate.core.websession.SessionUpdateService;
+import io.sessiongate.core.websession.SessionUpdateService.Outcome;
+import io.sessiongate.server.Incidents;
+import io.sessiongate.server.admin.Problems;
+import io.sessiongate.server.rescue.RescueResource;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The APIServer session API: {@code POST /APIServer/Session.Update}, {@code POST
+ * /APIServer/Session.UpdateValidation}, {@code GET /APIServer/Session.GetSessionData}. Bodies in
+ * JSON or form encoding; replies in JSON, with the error array on every failure: 422 for broken
+ * rules, 400 for an unreadable body, 401 without an administrator's credentials, 500 with an
+ * incident id for a fault.
+ */
+@Path("{apiserver: (?i)apiserver}")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ApiServerResource {
+
+    /** The largest body read. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final SessionUpdateService sessions;
+
+    public ApiServerResource(SessionUpdateService sessions) {
+        this.sessions = sessions;
+    }
+
+    @POST
+    @Path("{method: (?i)session\\.update}")
+    @Consumes(MediaType.WILDCARD)
+    public Response update(@Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
+        return write("Session.Update", headers, uri, body, sessions::update);
+    }
+
+    @POST
+    @Path("{method: (?i)session\\.updatevalidation}")
+    @Consumes(MediaType.WILDCARD)
+    public Response validate(@Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
+        return write("Session.UpdateValidation", headers, uri, body, sessions::validate);
+    }
+
+    @GET
+    @Path("{method: (?i)session\\.getsessiondata}")
+    public Response get(@Context HttpHeaders headers, @Context UriInfo uri) {
+        Map<String, String> query = caseInsensitive(uri.getQueryParameters().entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0), (a, b) -> a)));
+        String surrogate = query.get("SessionSurrogate");
+        return guarded("Session.GetSessionData session=" + surrogate,
+                () -> render(sessions.get(credentials(headers, query.get("authcode")), surrogate)));
+    }
+
+    private interface Call {
+        Outcome apply(Credentials credentials, SessionUpdate request);
+    }
+
+    private Response write(String method, HttpHeaders headers, UriInfo uri, InputStream body, Call call) {
+        SessionUpdate request;
+        String bodyAuthCode;
+        try {
+            Parsed parsed = parse(headers.getMediaType(), body);
+            request = parsed.request();
+            bodyAuthCode = parsed.authCode();
+        } catch (Unreadable e) {
+            return reply(400, ApiServerReply.failed(List.of(ApiServerError.of(ErrorCode.BODY_UNREADABLE, null,
+                    e.getMessage()))));
+        }
+        String queryAuthCode = uri.getQueryParameters().getFirst("authcode");
+        Credentials credentials = credentials(headers, queryAuthCode != null ? queryAuthCode : bodyAuthCode);
+        return guarded(method + " site=" + request.sessionSiteKey() + " session=" + request.sessionSurrogate()
+                + " user=" + request.sessionUserSurrogate(), () -> render(call.apply(credentials, request)));
+    }
+
+    private static Response guarded(String context, Supplier<Response> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            String incident = Incidents.log("APIServer " + context, e);
+            return Response.status(500).type(MediaType.APPLICATION_JSON).header(Incidents.HEADER, incident)
+                    .entity(ApiServerReply.fault(incident)).build();
+        }
+    }
+
+    private static Response render(Outcome outcome) {
+        if (outcome instanceof Outcome.Done) {
+            return reply(200, ApiServerReply.successful());
+        }
+        if (outcome instanceof Outcome.Data d) {
+            return Response.ok(d.data(), MediaType.APPLICATION_JSON).build();
+        }
+        if (outcome instanceof Outcome.Invalid i) {
+            return reply(422, ApiServerReply.failed(i.errors()));
+        }
+        if (outcome instanceof Outcome.NotFound) {
+            return reply(404, ApiServerReply.failed(List.of(ApiServerError.of(ErrorCode.SESSION_NOT_FOUND,
+                    "SessionSurrogate", "SessionSurrogate does not name a session of the site."))));
+        }
+        return reply(401, ApiServerReply.failed(List.of(ApiServerError.of(ErrorCode.NOT_AUTHENTICATED, null,
+                "Log in as an administrator of the site (cookie ASP.NET_SessionId), or pass its auth code."))));
+    }
+
+    private static Response reply(int status, ApiServerReply reply) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(reply).build();
+    }
+
+    private static Credentials credentials(HttpHeaders headers, String authCode) {
+        var cookie = headers.getCookies().get(RescueResource.COOKIE);
+        return new Credentials(cookie == null ? null : cookie.getValue(),
+                Problems.authCode(authCode, headers.getHeaderString(HttpHeaders.AUTHORIZATION)));
+    }
+
+    private record Parsed(SessionUpdate request, String authCode) {
+    }
+
+    private static final class Unreadable extends Exception {
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static Parsed parse(MediaType type, InputStream body) throws Unreadable {
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw new Unreadable("The request body could not be read.");
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new Unreadable("The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+        }
+        if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            Map<String, String> form = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            try {
+                for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
+                    if (pair.isEmpty()) {
+                        continue;
+                    }
+                    int eq = pair.indexOf('=');
+                    form.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new Unreadable("The form body is not validly encoded.");
+            }
+            return new Parsed(new SessionUpdate(form.get("SessionSurrogate"), form.get("SessionSiteKey"),
+                    form.get("SessionUserSurrogate"), form.get("IpAddress"), form.get("SessionStatus"),
+                    form.get("RefreshRolesAndFolderList")), form.get("authcode"));
+        }
+        if (type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json")) {
+            try {
+                var tree = JSON.readTree(bytes);
+                if (tree == null || !tree.isObject()) {
+                    throw new Unreadable("The body must be a JSON object.");
+                }
+                return new Parsed(JSON.treeToValue(tree, SessionUpdate.class),
+                        tree.hasNonNull("authcode") ? tree.get("authcode").asText() : null);
+            } catch (IOException e) {
+                throw new Unreadable("The body is not valid JSON for this request: a field has the wrong shape, "
+                        + "or the JSON is malformed.");
+            }
+        }
+        throw new Unreadable("Send the request as application/json or application/x-www-form-urlencoded.");
+    }
+
+    private static Map<String, String> caseInsensitive(Map<String, String> map) {
+        Map<String, String> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        m.putAll(map);
+        return m;
+    }
+}
