@@ -1,0 +1,183 @@
+package io.sessiongate.client;
+
+import io.sessiongate.api.rescue.ChannelAvailabilityResult;
+import io.sessiongate.api.rescue.GetSessionResult;
+import io.sessiongate.api.rescue.LoginResult;
+import io.sessiongate.api.rescue.LogoutResult;
+import io.sessiongate.api.rescue.NodeRef;
+import io.sessiongate.api.rescue.RequestAuthCodeResult;
+import io.sessiongate.api.rescue.RescueReply;
+import io.sessiongate.api.rescue.SessionRow;
+import io.sessiongate.api.rescue.SessionTable;
+import io.sessiongate.api.rescue.TransferSessionResult;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The Rescue API ({@code /API/*.aspx}) as typed calls. Every return code is a value; a call
+ * throws only {@link SessionGateException} (transport failure, or a reply of unknown shape).
+ * Requests are sent as POST forms, so that passwords and auth codes stay out of URLs and logs.
+ */
+public final class RescueApi {
+
+    private final Transport transport;
+
+    RescueApi(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** What requestAuthCode answered: its code, and the auth code when it is OK. */
+    public record AuthCodeReply(RequestAuthCodeResult result, Optional<String> authCode) {
+    }
+
+    /** What getSession_v3 answered: its code, and the sessions when it is OK. */
+    public record SessionsReply(GetSessionResult result, List<SessionRow> sessions) {
+        public SessionsReply {
+            sessions = List.copyOf(sessions);
+        }
+    }
+
+    /** Logs in; on {@code OK} this client keeps the login cookie for its later calls. */
+    public LoginResult login(String email, String password) {
+        return Transport.join(loginAsync(email, password));
+    }
+
+    public CompletableFuture<LoginResult> loginAsync(String email, String password) {
+        return call("login.aspx", false, form("email", email, "pwd", password), code(LoginResult::fromHttpCode));
+    }
+
+    /** Ends this client's login (the web session becomes Ended). */
+    public LogoutResult logout() {
+        return Transport.join(logoutAsync());
+    }
+
+    public CompletableFuture<LogoutResult> logoutAsync() {
+        return call("logout.aspx", false, Map.of(), code(LogoutResult::fromHttpCode));
+    }
+
+    /** Requests a new auth code for the user (the previous one stops working). */
+    public AuthCodeReply requestAuthCode(String email, String password) {
+        return Transport.join(requestAuthCodeAsync(email, password));
+    }
+
+    public CompletableFuture<AuthCodeReply> requestAuthCodeAsync(String email, String password) {
+        return call("requestAuthCode.aspx", false, form("email", email, "pwd", password), r -> {
+            String body = r.body();
+            String prefix = "OK\n" + RescueReply.AUTH_CODE_PREFIX;
+            if (body.startsWith(prefix) && body.length() > prefix.length()) {
+                return new AuthCodeReply(RequestAuthCodeResult.OK, Optional.of(body.substring(prefix.length())));
+            }
+            RequestAuthCodeResult result = RequestAuthCodeResult.fromHttpCode(body)
+                    .filter(c -> c != RequestAuthCodeResult.OK)
+                    .orElseThrow(() -> unexpected("requestAuthCode", r));
+            return new AuthCodeReply(result, Optional.empty());
+        });
+    }
+
+    /** Transfers session {@code session} to technician {@code node}, with this client's login. */
+    public TransferSessionResult transferSession(long session, long node) {
+        return transferSession(session, node, NodeRef.NODE, null, null);
+    }
+
+    /**
+     * Transfers a session to a technician ({@link NodeRef#NODE}) or into a channel's queue
+     * ({@link NodeRef#CHANNEL}). Never retried: a transfer is not idempotent.
+     *
+     * @param comment  optional, up to 1000 characters
+     * @param authCode optional: an auth code in place of this client's login
+     */
+    public TransferSessionResult transferSession(long session, long node, NodeRef nodeRef, String comment,
+                                                 String authCode) {
+        return Transport.join(transferSessionAsync(session, node, nodeRef, comment, authCode));
+    }
+
+    public CompletableFuture<TransferSessionResult> transferSessionAsync(long session, long node, NodeRef nodeRef,
+                                                                        String comment, String authCode) {
+        return call("transferSession.aspx", false, form("session", session, "node", node, "noderef",
+                        nodeRef == null ? NodeRef.NODE : nodeRef, "comment", comment, "authcode", authCode),
+                code(TransferSessionResult::fromHttpCode));
+    }
+
+    /** The sessions of a technician ({@code NODE}) or waiting in a channel's queue ({@code CHANNEL}). */
+    public SessionsReply getSessions(long node, NodeRef nodeRef) {
+        return Transport.join(getSessionsAsync(node, nodeRef, null));
+    }
+
+    public CompletableFuture<SessionsReply> getSessionsAsync(long node, NodeRef nodeRef, String authCode) {
+        return call("getSession_v3.aspx", true, form("node", node, "noderef", nodeRef == null ? NodeRef.NODE : nodeRef,
+                "authcode", authCode), r -> {
+                    String code = RescueReply.codeOf(r.body());
+                    GetSessionResult result = GetSessionResult.fromHttpCode(code)
+                            .orElseThrow(() -> unexpected("getSession_v3", r));
+                    if (result != GetSessionResult.OK) {
+                        return new SessionsReply(result, List.of());
+                    }
+                    try {
+                        return new SessionsReply(result, SessionTable.parse(RescueReply.dataOf(r.body())));
+                    } catch (IllegalArgumentException e) {
+                        throw unexpected("getSession_v3 (" + e.getMessage() + ")", r);
+                    }
+                });
+    }
+
+    /** Whether a technician who serves the channel is available ({@code TRUE}/{@code FALSE}, or an error code). */
+    public ChannelAvailabilityResult isAnyTechAvailableOnChannel(long channel, boolean excludingAwayAndBusy) {
+        return Transport.join(isAnyTechAvailableOnChannelAsync(channel, excludingAwayAndBusy));
+    }
+
+    public CompletableFuture<ChannelAvailabilityResult> isAnyTechAvailableOnChannelAsync(long channel,
+                                                                                         boolean excludingAwayAndBusy) {
+        return call("isAnyTechAvailableOnChannel.aspx", true, form("ChannelID", channel, "ExcludingAwayAndBusy",
+                excludingAwayAndBusy), code(ChannelAvailabilityResult::fromHttpCode));
+    }
+
+    private <T> CompletableFuture<T> call(String method, boolean idempotent, Map<String, String> form,
+                                          Function<HttpResponse<String>, T> decode) {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = transport.request("API/" + method)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        return transport.send(request, idempotent, decode);
+    }
+
+    /** Decodes a reply that is exactly one of {@code parse}'s codes. */
+    private static <C> Function<HttpResponse<String>, C> code(Function<String, Optional<C>> parse) {
+        return r -> {
+            if (r.statusCode() != 200 && !"ERROR".equals(r.body())) {
+                throw unexpected("the reply", r);
+            }
+            return parse.apply(r.body()).orElseThrow(() -> unexpected("the reply", r));
+        };
+    }
+
+    private static SessionGateException unexpected(String what, HttpResponse<String> r) {
+        return new SessionGateException.UnexpectedReplyException(what + " is not a Rescue API reply", r.statusCode(),
+                r.body());
+    }
+
+    private static Map<String, String> form(Object... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                m.put((String) pairs[i], String.valueOf(pairs[i + 1]));
+            }
+        }
+        return m;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
