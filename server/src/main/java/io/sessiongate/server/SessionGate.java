@@ -22,6 +22,7 @@ import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import io.sessiongate.server.admin.ConsoleResource;
 import io.sessiongate.server.apiserver.ApiServerResource;
 import io.sessiongate.server.rescue.RescueResource;
+import io.sessiongate.server.soap.RescueSoap;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -135,6 +136,7 @@ public final class SessionGate implements AutoCloseable {
         rc.register(ApiExceptionMapper.class);
         rc.register(new HealthResource(core.database(), version));
         rc.register(new RescueResource(core));
+        rc.register(new RescueSoap(core));
         rc.register(new ConsoleResource(core.presence()));
         rc.register(new ApiServerResource(core.sessionUpdates()));
         return rc;

@@ -37,7 +37,7 @@ import org.glassfish.grizzly.http.server.Request;
  * line is the vendor's return code; an unknown method is 404 {@code ERROR}; a fault is logged with
  * an incident id and answers {@code ERROR}.
  */
-@Path("{api: (?i)api}/{method: [^/]+}")
+@Path("{api: (?i)api}/{method: [^/]+\\.[aA][sS][pP][xX]}")
 public final class RescueResource {
 
     /** The login cookie's name, as the vendor's callers read and send it. */

@@ -1,0 +1,261 @@
+package io.sessiongate.server.soap;
+
+import io.sessiongate.api.rescue.LoginResult;
+import io.sessiongate.api.rescue.LogoutResult;
+import io.sessiongate.api.rescue.RequestAuthCodeResult;
+import io.sessiongate.api.rescue.SessionRow;
+import io.sessiongate.core.CoreServices;
+import io.sessiongate.core.rescue.SessionQueryService;
+import io.sessiongate.core.rescue.TransferRequest;
+import io.sessiongate.core.websession.Credentials;
+import io.sessiongate.core.websession.LoginService;
+import io.sessiongate.server.Incidents;
+import io.sessiongate.server.rescue.RescueResource;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import org.glassfish.grizzly.http.server.Request;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+/**
+ * The Rescue API over SOAP 1.1 and 1.2 at {@code /API/API.asmx}, with its WSDL at {@code ?wsdl}.
+ * The version is chosen by content type; every request is validated against the WSDL's schema
+ * before it reaches the same core services as the {@code .aspx} methods, with the same cookie.
+ * Broken input is a SOAP fault naming the problem, never a silent default.
+ */
+@Path("{api: (?i)api}/{asmx: (?i)api\\.asmx}")
+public final class RescueSoap {
+
+    /** The target namespace, kept as the vendor's so that proxies generated from its WSDL work. */
+    public static final String NAMESPACE = "https://secure.logmeinrescue.com/API/API.asmx";
+
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String XSD = resource("soap/rescue.xsd");
+    private static final String WSDL = resource("soap/rescue.wsdl")
+            .replace("{SCHEMA}", XSD.substring(XSD.indexOf("?>") + 2).trim());
+    private static final Schema SCHEMA = schema();
+
+    private final CoreServices core;
+
+    public RescueSoap(CoreServices core) {
+        this.core = core;
+    }
+
+    @GET
+    public Response wsdl(@Context UriInfo uri, @Context HttpHeaders headers) {
+        boolean asked = uri.getQueryParameters().keySet().stream().anyMatch(k -> k.equalsIgnoreCase("wsdl"));
+        if (!asked) {
+            return Response.ok("The Rescue API over SOAP 1.1 and 1.2. Its WSDL: " + address(uri, headers) + "?wsdl\n",
+                    "text/plain; charset=utf-8").build();
+        }
+        return Response.ok(WSDL.replace("{ADDRESS}", Xml.escape(address(uri, headers))), "text/xml; charset=utf-8")
+                .build();
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response call(InputStream body, @Context HttpHeaders headers, @Context Request request) {
+        SoapVersion version = SoapVersion.ofContentType(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+        try {
+            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                return fault(version, version.callerFault, "The request is larger than " + MAX_BODY_BYTES + " bytes.");
+            }
+            Document doc;
+            try {
+                doc = Xml.parse(bytes);
+            } catch (SAXException e) {
+                return fault(version, version.callerFault, "The request is not well-formed XML.");
+            }
+            Element envelope = doc.getDocumentElement();
+            if (!"Envelope".equals(envelope.getLocalName())) {
+                return fault(version, version.callerFault, "The request is not a SOAP envelope.");
+            }
+            if (!version.envelopeNamespace.equals(envelope.getNamespaceURI())) {
+                return fault(version, version.versionMismatch, "The envelope namespace "
+                        + envelope.getNamespaceURI() + " is not that of SOAP " + (version == SoapVersion.V1_1
+                        ? "1.1 (text/xml)" : "1.2 (application/soap+xml)") + ".");
+            }
+            Element soapBody = null;
+            for (org.w3c.dom.Node n = envelope.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e && "Body".equals(e.getLocalName())
+                        && version.envelopeNamespace.equals(e.getNamespaceURI())) {
+                    soapBody = e;
+                }
+            }
+            Element operation = soapBody == null ? null : Xml.firstElement(soapBody);
+            if (operation == null || !NAMESPACE.equals(operation.getNamespaceURI())) {
+                return fault(version, version.callerFault, "The body holds no operation of " + NAMESPACE + ".");
+            }
+            try {
+                SCHEMA.newValidator().validate(new DOMSource(operation));
+            } catch (SAXException e) {
+                return fault(version, version.callerFault, "Invalid " + operation.getLocalName() + ": "
+                        + e.getMessage());
+            }
+            return dispatch(version, operation, headers, request);
+        } catch (IOException e) {
+            return fault(version, version.callerFault, "The request could not be read.");
+        } catch (RuntimeException e) {
+            String incident = Incidents.log("SOAP", e);
+            return Response.status(500).type(version.contentType).header(Incidents.HEADER, incident)
+                    .entity(version.fault(version.serverFault, "Server error; incident " + incident)).build();
+        }
+    }
+
+    private Response dispatch(SoapVersion version, Element op, HttpHeaders headers, Request request) {
+        String cookie = Optional.ofNullable(headers.getCookies().get(RescueResource.COOKIE)).map(c -> c.getValue())
+                .orElse(null);
+        Credentials credentials = new Credentials(cookie, Xml.child(op, "sAuthCode"));
+        String name = op.getLocalName();
+        return switch (name) {
+            case "login" -> {
+                LoginService.LoginOutcome outcome = core.logins().login(Xml.child(op, "sEmail"),
+                        Xml.child(op, "sPassword"), cookie, request.getRemoteAddr());
+                Response.ResponseBuilder reply = ok(version, name, "<loginResult>"
+                        + outcome.result().soapValue() + "</loginResult>");
+                if (outcome.result() == LoginResult.OK) {
+                    reply.header(HttpHeaders.SET_COOKIE, RescueResource.COOKIE + "=" + outcome.cookieToken()
+                            + "; Path=/; HttpOnly; SameSite=Lax");
+                }
+                yield reply.build();
+            }
+            case "logout" -> {
+                LogoutResult result = core.logins().logout(cookie);
+                yield ok(version, name, "<logoutResult>" + result.soapValue() + "</logoutResult>").build();
+            }
+            case "requestAuthCode" -> {
+                Optional<String> code = core.logins().requestAuthCode(Xml.child(op, "sEmail"),
+                        Xml.child(op, "sPassword"));
+                yield ok(version, name, "<requestAuthCodeResult>" + code.map(c -> RequestAuthCodeResult.OK)
+                        .orElse(RequestAuthCodeResult.INVALID).soapValue() + "</requestAuthCodeResult>"
+                        + code.map(c -> "<sAuthCode>" + c + "</sAuthCode>").orElse("")).build();
+            }
+            case "transferSession" -> ok(version, name, "<transferSessionResult>" + core.transfers().transfer(
+                    credentials, new TransferRequest(Xml.child(op, "iSessionID"), Xml.child(op, "iNodeID"),
+                            Xml.child(op, "eNodeRef"), Xml.child(op, "sComment"))).soapValue()
+                    + "</transferSessionResult>").build();
+            case "getSession_V3" -> {
+                SessionQueryService.Sessions found = core.sessionQueries().sessions(credentials,
+                        Xml.child(op, "iNodeID"), Xml.child(op, "eNodeRef"));
+                StringBuilder out = new StringBuilder("<getSession_V3Result>").append(found.result().soapValue())
+                        .append("</getSession_V3Result>");
+                if (!found.rows().isEmpty()) {
+                    out.append("<aSessions>");
+                    found.rows().forEach(r -> session(out, r));
+                    out.append("</aSessions>");
+                }
+                yield ok(version, name, out.toString()).build();
+            }
+            default -> fault(version, version.callerFault, "Unknown operation " + name + ".");
+        };
+    }
+
+    /** SESSION_V3, as Deskpro's captures show it; the status mapping is in the README. */
+    private static void session(StringBuilder out, SessionRow r) {
+        out.append("<SESSION_V3>")
+                .append("<iID>").append(r.id()).append("</iID>")
+                .append("<bStatus>").append(statusValue(r.status())).append("</bStatus>")
+                .append("<sStatus>").append(Xml.escape(r.status())).append("</sStatus>")
+                .append("<iEntry>").append(r.entryId() == null ? 0 : r.entryId()).append("</iEntry>")
+                .append("<sEntry>").append(Xml.escape(r.entry())).append("</sEntry>")
+                .append("<iTechnician>").append(r.technicianId() == null ? 0 : r.technicianId())
+                .append("</iTechnician>")
+                .append("<sTechnician>").append(Xml.escape(r.technician())).append("</sTechnician>")
+                .append("<sStartTime>").append(Xml.escape(r.startTime())).append("</sStartTime>")
+                .append("<iWaitingTimeInSec>").append(Math.min(Integer.MAX_VALUE, r.waitingTimeSeconds()))
+                .append("</iWaitingTimeInSec>");
+        for (int i = 0; i < SessionRow.CUSTOM_FIELDS; i++) {
+            out.append("<sCustomField").append(i).append('>').append(Xml.escape(r.customFields().get(i)))
+                    .append("</sCustomField").append(i).append('>');
+        }
+        out.append("<sLanguage>").append(Xml.escape(r.language())).append("</sLanguage>")
+                .append("<sTransferredTo>").append(Xml.escape(r.transferredTo())).append("</sTransferredTo>")
+                .append("<sTransferredComment>").append(Xml.escape(r.transferredComment()))
+                .append("</sTransferredComment>")
+                .append("<bIsLead>").append(r.lead()).append("</bIsLead>")
+                .append("<bHandingOff>").append(r.handingOff()).append("</bHandingOff>")
+                .append("</SESSION_V3>");
+    }
+
+    static String statusValue(String displayStatus) {
+        return switch (displayStatus) {
+            case "Waiting" -> "SESSION_WAITING";
+            case "Active" -> "SESSION_PICKEDUP";
+            case "On Hold" -> "SESSION_ONHOLD";
+            case "Transferring" -> "SESSION_TRANSFERINGBUTNOTPICKEDUP";
+            case "Closed by technician" -> "SESSION_CLOSED_BYTECHNICIAN";
+            default -> "SESSION_STATUS_NOT_SUPPORTED_VALUE";
+        };
+    }
+
+    private static Response.ResponseBuilder ok(SoapVersion version, String operation, String content) {
+        return Response.ok(version.envelope("<" + operation + "Response xmlns=\"" + NAMESPACE + "\">" + content
+                + "</" + operation + "Response>"), version.contentType);
+    }
+
+    /** SOAP 1.1 faults are HTTP 500; SOAP 1.2 answers a Sender fault with 400. */
+    private static Response fault(SoapVersion version, String code, String reason) {
+        int status = version == SoapVersion.V1_2 && code.equals(version.callerFault) ? 400 : 500;
+        return Response.status(status).type(version.contentType).entity(version.fault(code, reason)).build();
+    }
+
+    /** This endpoint's address as the caller reached it, through a proxy's X-Forwarded headers when present. */
+    private static String address(UriInfo uri, HttpHeaders headers) {
+        String proto = first(headers.getHeaderString("X-Forwarded-Proto"));
+        String host = first(headers.getHeaderString("X-Forwarded-Host"));
+        java.net.URI base = uri.getBaseUri();
+        String scheme = proto != null && proto.matches("(?i)https?") ? proto.toLowerCase(java.util.Locale.ROOT)
+                : base.getScheme();
+        String authority = host != null && host.matches("[A-Za-z0-9.\\-\\[\\]:]+") ? host : base.getRawAuthority();
+        return scheme + "://" + authority + "/API/API.asmx";
+    }
+
+    private static String first(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        int comma = header.indexOf(',');
+        return (comma < 0 ? header : header.substring(0, comma)).trim();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = RescueSoap.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Schema schema() {
+        try {
+            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return factory.newSchema(new StreamSource(new java.io.StringReader(XSD)));
+        } catch (SAXException e) {
+            throw new IllegalStateException("the SOAP schema does not compile", e);
+        }
+    }
+}
