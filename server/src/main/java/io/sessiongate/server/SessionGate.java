@@ -112,6 +112,7 @@ public final class SessionGate implements AutoCloseable {
         http.getServerConfiguration().addHttpHandler(new RequestGuard(jersey), "/");
         http.getServerConfiguration().setDefaultErrorPageGenerator(RequestGuard.PLAIN_ERRORS);
         NetworkListener listener = http.getListener("grizzly");
+        listener.registerAddOn(new IgnoreUnsupportedUpgrades());
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                 .setPoolName("sessiongate-http").setCorePoolSize(64).setMaxPoolSize(64));
         listener.getKeepAlive().setIdleTimeoutInSeconds(30);
@@ -135,6 +136,7 @@ public final class SessionGate implements AutoCloseable {
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(ApiExceptionMapper.class);
         rc.register(new HealthResource(core.database(), version));
+        rc.register(new PingResource());
         rc.register(new RescueResource(core));
         rc.register(new RescueSoap(core));
         rc.register(new ConsoleResource(core.presence()));

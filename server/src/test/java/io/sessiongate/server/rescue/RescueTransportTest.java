@@ -48,6 +48,18 @@ class RescueTransportTest {
     }
 
     @Test
+    void aPostFromADefaultJdkHttpClientOfferingAnH2cUpgradeIsReadOverHttp11() throws Exception {
+        // HttpClient's default version sends "Upgrade: h2c" with the body; Grizzly used to drop the body
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var reply = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "API/login.aspx"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=nobody%40x.example&pwd=x")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("INVALID");
+    }
+
+    @Test
     void aFormWithoutContentTypeOrWithJunkStillGetsACode() {
         assertThat(given().baseUri(base).body("email=x&pwd=y").post("/API/login.aspx").asString())
                 .isEqualTo("INVALID");

@@ -1,0 +1,153 @@
+package io.sessiongate.bench;
+
+import io.sessiongate.core.websession.SecureTokens;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The benchmark's data, written straight over JDBC in multi-row inserts: one account whose
+ * administrators act on every group, technicians spread over groups and all Online, channels,
+ * support sessions waiting in the channels, and web sessions: the callers' (administrators') and
+ * the targets of Session.Update. Every secret is derived from an index so that the load scripts
+ * can name them.
+ */
+record Dataset(int supportSessions, int technicians, int webSessions, int callers) {
+
+    static final String SITE = "bench";
+    static final int GROUPS = 20;
+    static final int CHANNELS = 20;
+    static final long GROUP_BASE = 10_000;
+    static final long CHANNEL_BASE = 20_000;
+    static final long ADMIN_NODE = 30_000;
+    static final long TECH_BASE = 100_000;
+    static final long SESSION_BASE = 10_000_000;
+
+    static Dataset ofSize(String size) {
+        return switch (size) {
+            case "default" -> new Dataset(10_000, 1_000, 10_000, 200);
+            case "large" -> new Dataset(1_000_000, 1_000, 100_000, 200);
+            default -> throw new IllegalArgumentException("--size is default or large");
+        };
+    }
+
+    /** The cookie of caller {@code i}: a valid-looking {@code [a-z0-9]} token only the bench knows. */
+    static String cookie(int i) {
+        return token("c", i, SecureTokens.COOKIE_TOKEN_LENGTH);
+    }
+
+    /** The auth code of the bench administrator. */
+    static String authCode() {
+        return token("a", 0, SecureTokens.AUTH_CODE_LENGTH);
+    }
+
+    private static String token(String kind, int i, int length) {
+        String s = kind + "bench" + i + "x";
+        StringBuilder b = new StringBuilder(s);
+        while (b.length() < length) {
+            b.append('0');
+        }
+        return b.toString();
+    }
+
+    long techNode(int i) {
+        return TECH_BASE + i;
+    }
+
+    long session(int i) {
+        return SESSION_BASE + i;
+    }
+
+    /** Web sessions 1..callers are the callers'; the rest are Session.Update targets. */
+    long firstTargetWebSession() {
+        return callers + 1;
+    }
+
+    void seed(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        String ts = "'" + java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString().replace('T', ' ')
+                + "'";
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO account (id, site_key, name, created_at) VALUES (1, '" + SITE
+                    + "', 'Bench', " + ts + ")");
+            StringBuilder nodes = new StringBuilder();
+            for (int g = 0; g < GROUPS; g++) {
+                append(nodes, "(" + (GROUP_BASE + g) + ",1,'TECHNICIAN_GROUP',NULL,'Group " + g + "'," + ts + ")");
+            }
+            append(nodes, "(" + (GROUP_BASE + GROUPS) + ",1,'ADMINISTRATOR_GROUP',NULL,'Admins'," + ts + ")");
+            append(nodes, "(" + ADMIN_NODE + ",1,'ADMINISTRATOR'," + (GROUP_BASE + GROUPS) + ",'Admin'," + ts + ")");
+            for (int ch = 0; ch < CHANNELS; ch++) {
+                append(nodes, "(" + (CHANNEL_BASE + ch) + ",1,'CHANNEL',NULL,'Channel " + ch + "'," + ts + ")");
+            }
+            s.executeUpdate("INSERT INTO node (id, account_id, kind, parent_id, name, created_at) VALUES " + nodes);
+            StringBuilder assign = new StringBuilder();
+            for (int ch = 0; ch < CHANNELS; ch++) {
+                append(assign, "(" + (CHANNEL_BASE + ch) + "," + (GROUP_BASE + ch % GROUPS) + ")");
+            }
+            s.executeUpdate("INSERT INTO channel_assignment (channel_id, group_id) VALUES " + assign);
+            s.executeUpdate("INSERT INTO folder_list (id, account_id, name) VALUES (1, 1, 'All groups')");
+            StringBuilder folder = new StringBuilder();
+            for (int g = 0; g < GROUPS; g++) {
+                append(folder, "(1," + (GROUP_BASE + g) + ")");
+            }
+            s.executeUpdate("INSERT INTO folder_list_group (folder_list_id, group_id) VALUES " + folder);
+            s.executeUpdate("INSERT INTO role (id, account_id, name, kind, priority, folder_list_id, anonymous) VALUES "
+                    + "(1,1,'Administrator','ADMINISTRATOR',20,1,FALSE),(2,1,'Technician','TECHNICIAN',10,1,FALSE),"
+                    + "(3,1,'Anonymous','TECHNICIAN',0,1,TRUE)");
+            // one hash for every user: the bench never logs in with a password
+            String hash = "'$2a$04$abcdefghijklmnopqrstuu5Ewd0dbKPMz6xP4PgUo0mtsMSMyGVPC'";
+            s.executeUpdate("INSERT INTO app_user (id, account_id, email, name, password_hash, status, admin_node_id, "
+                    + "created_at) VALUES (1,1,'admin@bench.example','Admin'," + hash + ",'ENABLED'," + ADMIN_NODE
+                    + "," + ts + ")");
+            s.executeUpdate("INSERT INTO user_role (user_id, role_id) VALUES (1,1)");
+            s.executeUpdate("INSERT INTO auth_code (user_id, code_hash, created_at) VALUES (1,'"
+                    + SecureTokens.hash(authCode()) + "'," + ts + ")");
+            batches(s, technicians, 1000, "INSERT INTO node (id, account_id, kind, parent_id, name, created_at) VALUES ",
+                    i -> "(" + techNode(i) + ",1,'TECHNICIAN'," + (GROUP_BASE + i % GROUPS) + ",'Tech " + i + "',"
+                            + ts + ")");
+            batches(s, technicians, 1000, "INSERT INTO app_user (id, account_id, email, name, password_hash, status, "
+                    + "tech_node_id, created_at) VALUES ", i -> "(" + (i + 2) + ",1,'tech" + i + "@bench.example',"
+                    + "'Tech " + i + "'," + hash + ",'ENABLED'," + techNode(i) + "," + ts + ")");
+            batches(s, technicians, 1000, "INSERT INTO user_role (user_id, role_id) VALUES ", i -> "(" + (i + 2)
+                    + ",2)");
+            // Online for a day: the bench measures transfers, not the console's heartbeats
+            batches(s, technicians, 1000, "INSERT INTO technician_presence (node_id, status, last_heartbeat) VALUES ",
+                    i -> "(" + techNode(i) + ",'ONLINE', " + ts + " + INTERVAL 1 DAY)");
+            c.commit();
+            batches(s, supportSessions, 5000, "INSERT INTO support_session (id, account_id, status, channel_node_id, "
+                    + "custom_field0, language, started_at, status_changed_at) VALUES ", i -> "(" + session(i)
+                    + ",1,'WAITING'," + (CHANNEL_BASE + i % CHANNELS) + ",'Customer " + i + "','en'," + ts + "," + ts
+                    + ")");
+            c.commit();
+            String groups = "'" + java.util.stream.LongStream.range(GROUP_BASE, GROUP_BASE + GROUPS)
+                    .mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(",")) + "'";
+            batches(s, callers + webSessions, 5000, "INSERT INTO web_session (id, account_id, user_id, token_hash, "
+                    + "ip_address, status, role_ids, administrator, folder_list_id, folder_group_ids, created_at, "
+                    + "last_request_at, request_count) VALUES ", i -> {
+                        boolean caller = i < callers;
+                        String token = caller ? SecureTokens.hash(cookie(i + 1)) : SecureTokens.hash("t" + i);
+                        return "(" + (i + 1) + ",1," + (caller ? "1" : "NULL") + ",'" + token + "','127.0.0.1','A','"
+                                + (caller ? "1" : "3") + "'," + caller + ",1," + groups + "," + ts + "," + ts + ",0)";
+                    });
+            c.commit();
+        }
+    }
+
+    private static void append(StringBuilder b, String row) {
+        if (b.length() > 0) {
+            b.append(',');
+        }
+        b.append(row);
+    }
+
+    private static void batches(Statement s, int count, int batch, String insert,
+                                java.util.function.IntFunction<String> row) throws SQLException {
+        for (int from = 0; from < count; from += batch) {
+            StringBuilder values = new StringBuilder(insert.length() + batch * 120);
+            for (int i = from; i < Math.min(count, from + batch); i++) {
+                append(values, row.apply(i));
+            }
+            s.executeUpdate(insert + values);
+        }
+    }
+}

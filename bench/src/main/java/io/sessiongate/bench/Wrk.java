@@ -1,0 +1,111 @@
+package io.sessiongate.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Drives the server with wrk, through Lua scripts that rotate over many sessions, targets and callers. */
+final class Wrk {
+
+    private static final Pattern RESULT = Pattern.compile(
+            "BENCH requests=(\\d+) duration_us=(\\d+) errors=(\\d+) p50=(\\d+) p99=(\\d+) p999=(\\d+)");
+
+    private static final String COMMON = """
+            errors = 0
+            local threads = {}
+            function setup(thread)
+              table.insert(threads, thread)
+            end
+            function init(args)
+              math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+            end
+            function cookie(i)
+              local s = "cbench" .. i .. "x"
+              return s .. string.rep("0", 48 - #s)
+            end
+            function response(status, headers, body)
+              if not ok(status, body) then errors = errors + 1 end
+            end
+            function done(summary, latency, requests)
+              local e = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+              for _, t in ipairs(threads) do e = e + t:get("errors") end
+              io.write(string.format("BENCH requests=%d duration_us=%d errors=%d p50=%d p99=%d p999=%d\\n",
+                summary.requests, summary.duration, e, latency:percentile(50), latency:percentile(99),
+                latency:percentile(99.9)))
+            end
+            """;
+
+    private final Path scripts;
+
+    Wrk(Path scripts) {
+        this.scripts = scripts;
+    }
+
+    /** The Lua script of an operation, with the dataset's IDs filled in. */
+    static String script(String operation, Dataset d) {
+        String op = switch (operation) {
+            case "ping" -> """
+                    function ok(status, body) return status == 200 end
+                    request = function() return wrk.format("GET", "/ping") end
+                    """;
+            case "transfer" -> """
+                    function ok(status, body) return status == 200 and body == "OK" end
+                    request = function()
+                      local s = %d + math.random(0, %d)
+                      local path
+                      if math.random() < 0.5 then
+                        path = "/API/transferSession.aspx?session=" .. s .. "&node=" .. (%d + math.random(0, %d))
+                      else
+                        path = "/API/transferSession.aspx?session=" .. s .. "&node=" .. (%d + math.random(0, %d))
+                          .. "&noderef=CHANNEL"
+                      end
+                      return wrk.format("GET", path, {["Cookie"] = "ASP.NET_SessionId=" .. cookie(math.random(1, %d))})
+                    end
+                    """.formatted(Dataset.SESSION_BASE, d.supportSessions() - 1, Dataset.TECH_BASE,
+                    d.technicians() - 1, Dataset.CHANNEL_BASE, Dataset.CHANNELS - 1, d.callers());
+            case "update" -> """
+                    function ok(status, body) return status == 200 end
+                    request = function()
+                      local body = '{"SessionSurrogate":"' .. (%d + math.random(0, %d)) .. '","SessionSiteKey":"%s",'
+                        .. '"SessionStatus":"A","IpAddress":"10.0.' .. math.random(0, 255) .. '.'
+                        .. math.random(1, 254) .. '"}'
+                      return wrk.format("POST", "/APIServer/Session.Update", {["Content-Type"] = "application/json",
+                        ["Cookie"] = "ASP.NET_SessionId=" .. cookie(math.random(1, %d))}, body)
+                    end
+                    """.formatted(d.firstTargetWebSession(), d.webSessions() - 1, Dataset.SITE, d.callers());
+            default -> throw new IllegalArgumentException(operation);
+        };
+        return COMMON + op;
+    }
+
+    LoadResult run(String operation, Dataset d, String baseUrl, int connections, int seconds)
+            throws IOException, InterruptedException {
+        Path script = scripts.resolve(operation + ".lua");
+        Files.writeString(script, script(operation, d));
+        int threads = Math.min(2, connections);
+        List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
+                "--timeout", "10s", "-s", script.toString(), baseUrl));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("wrk failed: " + out);
+        }
+        return parse(operation, connections, out);
+    }
+
+    static LoadResult parse(String operation, int connections, String output) {
+        Matcher m = RESULT.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("no result in wrk's output: " + output);
+        }
+        return new LoadResult(operation, connections, Long.parseLong(m.group(1)),
+                Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(3)), Long.parseLong(m.group(4)) / 1000.0,
+                Long.parseLong(m.group(5)) / 1000.0, Long.parseLong(m.group(6)) / 1000.0);
+    }
+}
