@@ -83,6 +83,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** Stops the MariaDB process, keeping its data: {@link #startAgain()} brings it back on the same port. */
+    public void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new DataAccessException.Failure("embedded MariaDB did not stop", e);
+        }
+    }
+
+    /** Starts the MariaDB process again after {@link #stop()}, on the same port and data. */
+    public void startAgain() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new DataAccessException.Unavailable("embedded MariaDB did not start again", e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -1,0 +1,73 @@
+package io.sessiongate.reliability;
+
+import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.persistence.DatabaseConfig;
+import io.sessiongate.core.persistence.EmbeddedMariaDb;
+import io.sessiongate.core.testing.TestAccounts;
+import io.sessiongate.core.testing.MutableClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+/**
+ * The suite's own MariaDB: embedded, on a fixed port, so that a test can stop it and start it
+ * again under load (the shared test database of the other modules cannot be stopped). The schema
+ * is migrated once and fixtures are written through the domain's own services.
+ */
+final class SuiteDatabase {
+
+    static final String NAME = "reliability";
+    private static SuiteDatabase instance;
+
+    private final EmbeddedMariaDb mariadb;
+    private final Database database;
+    private final TestAccounts accounts;
+
+    private SuiteDatabase(EmbeddedMariaDb mariadb) {
+        this.mariadb = mariadb;
+        this.database = Database.open(new DatabaseConfig(mariadb.jdbcUrl(NAME), "root", "", 4));
+        this.accounts = new TestAccounts(database, new MutableClock());
+    }
+
+    static synchronized SuiteDatabase get() {
+        if (instance == null) {
+            Path dir = Path.of("target", "mariadb").toAbsolutePath();
+            instance = new SuiteDatabase(EmbeddedMariaDb.start(dir.resolve("base"), dir.resolve("data"), freePort(),
+                    NAME));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                instance.database.close();
+                instance.mariadb.close();
+            }));
+        }
+        return instance;
+    }
+
+    String jdbcUrl() {
+        return mariadb.jdbcUrl(NAME);
+    }
+
+    Database database() {
+        return database;
+    }
+
+    TestAccounts accounts() {
+        return accounts;
+    }
+
+    void stop() {
+        mariadb.stop();
+    }
+
+    void startAgain() {
+        mariadb.startAgain();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
