@@ -42,6 +42,9 @@ public final class SessionGate implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionGate.class);
     private static final String DATABASE_NAME = "sessiongate";
 
+    /** The longest request line plus headers; past it Grizzly refuses the request with an empty 400. */
+    public static final int MAX_HEADER_BYTES = 64 * 1024;
+
     private final HttpServer http;
     private final CoreServices core;
     private final EmbeddedMariaDb embedded;
@@ -113,6 +116,8 @@ public final class SessionGate implements AutoCloseable {
         http.getServerConfiguration().setDefaultErrorPageGenerator(RequestGuard.PLAIN_ERRORS);
         NetworkListener listener = http.getListener("grizzly");
         listener.registerAddOn(new IgnoreUnsupportedUpgrades());
+        // Rescue callers put every parameter in the query string: allow long ones, but bound them.
+        listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                 .setPoolName("sessiongate-http").setCorePoolSize(64).setMaxPoolSize(64));
         listener.getKeepAlive().setIdleTimeoutInSeconds(30);
