@@ -1,8 +1,14 @@
 package io.sessiongate.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sessiongate.api.apiserver.ApiServerError;
+import io.sessiongate.api.apiserver.ApiServerReply;
+import io.sessiongate.api.apiserver.ErrorCode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -11,10 +17,12 @@ import org.glassfish.grizzly.http.server.Response;
 /**
  * Stands in front of Jersey for what Jersey cannot answer in an API's own shape: a request line
  * that is not a valid URI (Jersey fails on it with a 500 page and a stack trace) and Grizzly's own
- * error pages. Such requests get {@code ERROR} text on the Rescue paths and a problem detail
- * elsewhere: never HTML, never a trace.
+ * error pages. Such requests get {@code ERROR} text on the Rescue paths, the error array on the
+ * APIServer paths and a problem detail elsewhere: never HTML, never a trace.
  */
 final class RequestGuard extends HttpHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpHandler jersey;
 
@@ -46,7 +54,8 @@ final class RequestGuard extends HttpHandler {
 
     /** Grizzly's own error pages (malformed requests it refuses itself), in the same shapes. */
     static final ErrorPageGenerator PLAIN_ERRORS = (request, status, reason, description, exception) ->
-            isRescue(request.getRequestURI()) ? "ERROR" : problem(status, reason);
+            isRescue(request.getRequestURI()) ? "ERROR"
+                    : isApiServer(request.getRequestURI()) ? errorArray(status) : problem(status, reason);
 
     private static void reject(String path, Response response, int status) throws java.io.IOException {
         response.setStatus(status);
@@ -54,6 +63,9 @@ final class RequestGuard extends HttpHandler {
         if (isRescue(path)) {
             response.setContentType("text/plain; charset=utf-8");
             body = "ERROR".getBytes(StandardCharsets.UTF_8);
+        } else if (isApiServer(path)) {
+            response.setContentType("application/json");
+            body = errorArray(status).getBytes(StandardCharsets.UTF_8);
         } else {
             response.setContentType("application/problem+json");
             body = problem(status, "Bad Request").getBytes(StandardCharsets.UTF_8);
@@ -65,6 +77,19 @@ final class RequestGuard extends HttpHandler {
     private static boolean isRescue(String path) {
         return path != null && path.length() >= 5 && path.regionMatches(true, 0, "/api/", 0, 5)
                 && !path.regionMatches(true, 0, "/api/v1/", 0, 8);
+    }
+
+    private static boolean isApiServer(String path) {
+        return path != null && path.regionMatches(true, 0, "/apiserver/", 0, 11);
+    }
+
+    private static String errorArray(int status) {
+        try {
+            return JSON.writeValueAsString(ApiServerReply.failed(List.of(ApiServerError.of(ErrorCode.BODY_UNREADABLE,
+                    null, "HTTP " + status + ": the request could not be read (an invalid request line or URI)."))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String problem(int status, String reason) {
