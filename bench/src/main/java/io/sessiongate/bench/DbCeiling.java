@@ -2,6 +2,7 @@ package io.sessiongate.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.sessiongate.core.event.EventRecorder;
 import io.sessiongate.core.rescue.TechnicianPresence;
 import io.sessiongate.core.rescue.TransferService;
 import io.sessiongate.core.websession.CallerAuthenticator;
@@ -37,11 +38,8 @@ final class DbCeiling implements AutoCloseable {
     private static final NamedSql MOVE = NamedSql.of(TransferService.MOVE);
     private static final NamedSql LOOKUP = NamedSql.of(SessionUpdateValidator.LOOKUP);
     private static final NamedSql UPDATE = NamedSql.of(SessionUpdateService.UPDATE);
-    // What Hibernate writes for a Transfer and an Event entity.
-    private static final String INSERT_TRANSFER = "insert into transfer (account_id,by_user_id,comment,from_node_id,"
-            + "node_ref,session_id,to_node_id,transferred_at) values (?,?,?,?,?,?,?,?)";
-    private static final String INSERT_EVENT = "insert into event (account_id,action,after_state,before_state,"
-            + "by_user_id,object_id,object_type,occurred_at) values (?,?,?,?,?,?,?,?)";
+    private static final NamedSql INSERT_TRANSFER = NamedSql.of(TransferService.INSERT_TRANSFER);
+    private static final NamedSql INSERT_EVENT = NamedSql.of(EventRecorder.INSERT);
 
     private final HikariDataSource pool;
     private final Dataset d;
@@ -143,10 +141,16 @@ final class DbCeiling implements AutoCloseable {
                 m.put("id", session);
                 m.put("version", version);
                 update(c, MOVE, m);
-                try (PreparedStatement s = c.prepareStatement(INSERT_TRANSFER)) {
-                    bind(s, 1L, 1L, null, fromChannel, toTech ? "NODE" : "CHANNEL", session, node, now);
-                    s.executeUpdate();
-                }
+                Map<String, Object> t = new HashMap<>();
+                t.put("account", 1L);
+                t.put("session", session);
+                t.put("from", fromChannel);
+                t.put("to", node);
+                t.put("ref", toTech ? "NODE" : "CHANNEL");
+                t.put("comment", null);
+                t.put("by", 1L);
+                t.put("at", now);
+                update(c, INSERT_TRANSFER, t);
                 event(c, session, "SUPPORT_SESSION", "TRANSFERRED", now);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -215,10 +219,16 @@ final class DbCeiling implements AutoCloseable {
 
     private static void event(Connection c, long object, String type, String action, LocalDateTime now)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(INSERT_EVENT)) {
-            bind(s, 1L, action, "{\"status\":\"A\"}", "{\"status\":\"A\"}", 1L, object, type, now);
-            s.executeUpdate();
-        }
+        Map<String, Object> e = new HashMap<>();
+        e.put("account", 1L);
+        e.put("type", type);
+        e.put("object", object);
+        e.put("action", action);
+        e.put("before", "{\"status\":\"A\"}");
+        e.put("after", "{\"status\":\"A\"}");
+        e.put("by", 1L);
+        e.put("at", now);
+        update(c, INSERT_EVENT, e);
     }
 
     private static ResultSet query(Connection c, NamedSql sql, Map<String, ?> values) throws SQLException {

@@ -2,6 +2,7 @@ package io.sessiongate.server.apiserver;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.sessiongate.api.apiserver.ApiServerError;
 import io.sessiongate.api.apiserver.ApiServerReply;
 import io.sessiongate.api.apiserver.ErrorCode;
@@ -48,6 +49,9 @@ public final class ApiServerResource {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectWriter WRITER = JSON.writer();
+    // Written once: the reply of every successful update is the same bytes.
+    private static final byte[] SUCCESSFUL = write(ApiServerReply.successful());
 
     private final SessionUpdateService sessions;
 
@@ -107,7 +111,7 @@ public final class ApiServerResource {
         } catch (RuntimeException e) {
             String incident = Incidents.log("APIServer " + context, e);
             return Response.status(500).type(MediaType.APPLICATION_JSON).header(Incidents.HEADER, incident)
-                    .entity(ApiServerReply.fault(incident)).build();
+                    .entity(write(ApiServerReply.fault(incident))).build();
         }
     }
 
@@ -116,7 +120,7 @@ public final class ApiServerResource {
             return reply(200, ApiServerReply.successful());
         }
         if (outcome instanceof Outcome.Data d) {
-            return Response.ok(d.data(), MediaType.APPLICATION_JSON).build();
+            return Response.ok(write(d.data()), MediaType.APPLICATION_JSON).build();
         }
         if (outcome instanceof Outcome.Invalid i) {
             return reply(422, ApiServerReply.failed(i.errors()));
@@ -130,7 +134,17 @@ public final class ApiServerResource {
     }
 
     private static Response reply(int status, ApiServerReply reply) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(reply).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(reply.isSuccessful() && reply.errorArray().isEmpty() ? SUCCESSFUL : write(reply)).build();
+    }
+
+    /** JSON through one writer built at start, rather than a provider looked up per response. */
+    private static byte[] write(Object value) {
+        try {
+            return WRITER.writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a reply that cannot be written as JSON", e);
+        }
     }
 
     private static Credentials credentials(HttpHeaders headers, String authCode) {
@@ -183,14 +197,27 @@ public final class ApiServerResource {
                 if (tree == null || !tree.isObject()) {
                     throw new Unreadable("The body must be a JSON object.");
                 }
-                return new Parsed(JSON.treeToValue(tree, SessionUpdate.class),
-                        tree.hasNonNull("authcode") ? tree.get("authcode").asText() : null);
+                return new Parsed(new SessionUpdate(text(tree, "SessionSurrogate"), text(tree, "SessionSiteKey"),
+                        text(tree, "SessionUserSurrogate"), text(tree, "IpAddress"), text(tree, "SessionStatus"),
+                        text(tree, "RefreshRolesAndFolderList")), text(tree, "authcode"));
             } catch (IOException e) {
                 throw new Unreadable("The body is not valid JSON for this request: a field has the wrong shape, "
                         + "or the JSON is malformed.");
             }
         }
         throw new Unreadable("Send the request as application/json or application/x-www-form-urlencoded.");
+    }
+
+    /** A field's value as text: a string, number or boolean as written; an object or array is unreadable. */
+    private static String text(com.fasterxml.jackson.databind.JsonNode tree, String field) throws Unreadable {
+        var node = tree.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isContainerNode()) {
+            throw new Unreadable("The field " + field + " must be a string, a number or a boolean.");
+        }
+        return node.asText();
     }
 
     private static Map<String, String> caseInsensitive(Map<String, String> map) {
