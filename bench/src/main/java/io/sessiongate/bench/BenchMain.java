@@ -147,7 +147,8 @@ public final class BenchMain {
                 out.put("runs", all);
                 out.put("table", Report.table(all, connections));
                 out.put("peakRssMb", peakRssMb(server.pid()));
-                out.put("gcSecondsDuringLoad", gcAfter < 0 || gcBefore < 0 ? null : gcAfter - gcBefore);
+                out.put("gcSecondsDuringLoad", gcAfter < 0 || gcBefore < 0 ? null
+                        : Math.round((gcAfter - gcBefore) * 1000) / 1000.0);
                 System.out.print(Report.render(all, connections));
                 System.out.printf(Locale.ROOT, "server memory: peak RSS %s MB; GC time during the measured load %s s%n",
                         out.get("peakRssMb"), out.get("gcSecondsDuringLoad"));
