@@ -2,9 +2,11 @@ package io.sessiongate.core.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -29,10 +31,12 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource dataSource;
+    private final PatientConnections connections;
     private final SessionFactory sessionFactory;
 
-    private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
+    private Database(HikariDataSource dataSource, PatientConnections connections, SessionFactory sessionFactory) {
         this.dataSource = dataSource;
+        this.connections = connections;
         this.sessionFactory = sessionFactory;
     }
 
@@ -42,22 +46,29 @@ public final class Database implements AutoCloseable {
      * @throws DataAccessException.Unavailable when the database cannot be reached
      */
     public static Database open(DatabaseConfig config) {
-        HikariDataSource ds = pool(config);
+        Properties driverSettings = new Properties();
+        // A connection attempt or a query gives up rather than hang on a database that does not answer.
+        driverSettings.setProperty("connectTimeout", "3000");
+        driverSettings.setProperty("socketTimeout", "30000");
+        driverSettings.setProperty("useServerPrepStmts", "false");
+        driverSettings.setProperty("cachePrepStmts", "true");
+        PatientConnections connections = new PatientConnections(
+                new DriverDataSource(config.jdbcUrl(), null, driverSettings, config.user(), config.password()));
+        HikariDataSource ds = pool(config, connections);
         try {
             migrate(ds);
-            return new Database(ds, sessionFactory(ds));
+            return new Database(ds, connections, sessionFactory(ds));
         } catch (RuntimeException e) {
+            connections.close();
             ds.close();
             throw e;
         }
     }
 
-    private static HikariDataSource pool(DatabaseConfig config) {
+    private static HikariDataSource pool(DatabaseConfig config, PatientConnections connections) {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("sessiongate");
-        hc.setJdbcUrl(config.jdbcUrl());
-        hc.setUsername(config.user());
-        hc.setPassword(config.password());
+        hc.setDataSource(connections);
         hc.setMaximumPoolSize(config.poolSize());
         hc.setMinimumIdle(Math.min(2, config.poolSize()));
         hc.setAutoCommit(false);
@@ -66,18 +77,20 @@ public final class Database implements AutoCloseable {
         hc.setConnectionTimeout(3_000);
         hc.setValidationTimeout(1_000);
         hc.setInitializationFailTimeout(-1);
-        hc.addDataSourceProperty("connectTimeout", "3000");
-        hc.addDataSourceProperty("socketTimeout", "30000");
-        hc.addDataSourceProperty("useServerPrepStmts", "false");
-        hc.addDataSourceProperty("cachePrepStmts", "true");
         HikariDataSource ds = new HikariDataSource(hc);
         try (Connection c = ds.getConnection()) {
             LOG.info("database reached: {} ({})", redact(config.jdbcUrl()), c.getMetaData().getDatabaseProductVersion());
         } catch (SQLException e) {
+            connections.close();
             ds.close();
+            // The pool's own message only says it timed out; the driver's says why.
+            SQLException why = connections.lastFailure();
+            if (why == null && e.getCause() instanceof SQLException cause) {
+                why = cause;
+            }
             throw new DataAccessException.Unavailable(
                     "cannot reach the database at " + redact(config.jdbcUrl()) + " as user '" + config.user() + "': "
-                            + e.getMessage(), e);
+                            + (why != null ? why.getMessage() : e.getMessage()), e);
         }
         return ds;
     }
@@ -171,6 +184,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        connections.close();
         try {
             sessionFactory.close();
         } finally {
