@@ -36,14 +36,32 @@ import java.util.concurrent.TimeUnit;
 public final class BenchMain {
 
     private static final int POOL_SIZE = 20;
+    private static final String USAGE =
+            "usage: bench/run [--size default|large|both] [--duration SECONDS] [--connections 1,8,32,64]";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = options(args);
-        String size = opts.getOrDefault("size", "both");
-        int seconds = Integer.parseInt(opts.getOrDefault("duration", "10"));
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        Map<String, String> opts;
+        String size;
+        int seconds;
         List<Integer> connections = new ArrayList<>();
-        for (String c : opts.getOrDefault("connections", "1,8,32,64").split(",")) {
-            connections.add(Integer.parseInt(c.trim()));
+        try {
+            opts = options(args);
+            size = opts.getOrDefault("size", "both");
+            if (!List.of("default", "large", "both").contains(size)) {
+                throw new IllegalArgumentException("unknown size " + size);
+            }
+            seconds = Integer.parseInt(opts.getOrDefault("duration", "10"));
+            for (String c : opts.getOrDefault("connections", "1,8,32,64").split(",")) {
+                connections.add(Integer.parseInt(c.trim()));
+            }
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            System.err.println("bench: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
         }
         Path root = Path.of(opts.getOrDefault("root", ".")).toAbsolutePath().normalize();
         Path results = Files.createDirectories(root.resolve("bench/results"));
@@ -98,9 +116,14 @@ public final class BenchMain {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar",
-                root.resolve("server/target/sessiongate-server.jar").toString())
-                .redirectErrorStream(true).redirectOutput(serverLog.toFile());
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
+        // For example -XX:StartFlightRecording=filename=bench/results/server.jfr,settings=profile
+        String extra = System.getenv("BENCH_SERVER_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", root.resolve("server/target/sessiongate-server.jar").toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serverLog.toFile());
         pb.environment().put("SESSIONGATE_PORT", Integer.toString(port));
         pb.environment().put("SESSIONGATE_HOST", "127.0.0.1");
         pb.environment().put("SESSIONGATE_DB_URL", jdbcUrl);
@@ -129,7 +152,8 @@ public final class BenchMain {
 
             Wrk wrk = new Wrk(Files.createTempDirectory("sessiongate-wrk"));
             try (DbCeiling ceiling = new DbCeiling(jdbcUrl, user, password, POOL_SIZE, d)) {
-                int warm = Math.max(3, seconds / 2);
+                // Long enough for the JIT to compile the hot paths before anything is measured.
+                int warm = Math.max(10, seconds);
                 wrk.run("transfer", d, base, 8, warm);
                 wrk.run("update", d, base, 8, warm);
                 ceiling.run("transfer", 8, warm);
@@ -264,8 +288,7 @@ public final class BenchMain {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: bench/run [--size default|large|both] [--duration S] "
-                        + "[--connections 1,8,32,64]");
+                throw new IllegalArgumentException("cannot read the option " + args[i]);
             }
             m.put(args[i].substring(2), args[++i]);
         }

@@ -1,8 +1,11 @@
 package io.sessiongate.bench;
 
+import static io.sessiongate.core.persistence.NativeRows.toLong;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sessiongate.core.event.EventRecorder;
+import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.rescue.TechnicianPresence;
 import io.sessiongate.core.rescue.TransferService;
 import io.sessiongate.core.websession.CallerAuthenticator;
@@ -10,17 +13,12 @@ import io.sessiongate.core.websession.SecureTokens;
 import io.sessiongate.core.websession.SessionUpdateService;
 import io.sessiongate.core.websession.SessionUpdateValidator;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,14 +30,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DbCeiling implements AutoCloseable {
 
-    private static final NamedSql BY_COOKIE = NamedSql.of(CallerAuthenticator.BY_COOKIE);
-    private static final NamedSql TOUCH = NamedSql.of(CallerAuthenticator.TOUCH);
-    private static final NamedSql TARGET_AND_SESSION = NamedSql.of(TransferService.TARGET_AND_SESSION);
-    private static final NamedSql MOVE = NamedSql.of(TransferService.MOVE);
-    private static final NamedSql LOOKUP = NamedSql.of(SessionUpdateValidator.LOOKUP);
-    private static final NamedSql UPDATE = NamedSql.of(SessionUpdateService.UPDATE);
-    private static final NamedSql INSERT_TRANSFER = NamedSql.of(TransferService.INSERT_TRANSFER);
-    private static final NamedSql INSERT_EVENT = NamedSql.of(EventRecorder.INSERT);
+    private static final NativeSql BY_COOKIE = NativeSql.of(CallerAuthenticator.BY_COOKIE);
+    private static final NativeSql TOUCH = NativeSql.of(CallerAuthenticator.TOUCH);
+    private static final NativeSql TARGET_AND_SESSION = NativeSql.of(TransferService.TARGET_AND_SESSION);
+    private static final NativeSql MOVE = NativeSql.of(TransferService.MOVE);
+    private static final NativeSql LOOKUP = NativeSql.of(SessionUpdateValidator.LOOKUP);
+    private static final NativeSql UPDATE = NativeSql.of(SessionUpdateService.UPDATE);
+    private static final NativeSql INSERT_TRANSFER = NativeSql.of(TransferService.INSERT_TRANSFER);
+    private static final NativeSql INSERT_EVENT = NativeSql.of(EventRecorder.INSERT);
 
     private final HikariDataSource pool;
     private final Dataset d;
@@ -117,82 +115,74 @@ final class DbCeiling implements AutoCloseable {
         long session = d.session(r.nextInt(d.supportSessions()));
         boolean toTech = r.nextBoolean();
         long node = toTech ? d.techNode(r.nextInt(d.technicians())) : Dataset.CHANNEL_BASE + r.nextInt(Dataset.CHANNELS);
-        try (Connection c = pool.getConnection()) {
-            try {
-                long webSession = authenticate(c, now, r);
-                Map<String, Object> p = new HashMap<>();
-                p.put("cutoff", now.minus(TechnicianPresence.OFFLINE_AFTER));
-                p.put("node", node);
-                p.put("session", session);
-                long version;
-                Long fromChannel;
-                try (ResultSet rs = query(c, TARGET_AND_SESSION, p)) {
-                    rs.next();
-                    version = rs.getLong(13);
-                    fromChannel = rs.getObject(12) == null ? null : rs.getLong(12);
-                }
-                Map<String, Object> m = new HashMap<>();
-                m.put("status", toTech ? "TRANSFERRING" : "WAITING");
-                m.put("now", now);
-                m.put("tech", toTech ? node : null);
-                m.put("channel", toTech ? fromChannel : node);
-                m.put("to", "Target");
-                m.put("comment", null);
-                m.put("id", session);
-                m.put("version", version);
-                update(c, MOVE, m);
-                Map<String, Object> t = new HashMap<>();
-                t.put("account", 1L);
-                t.put("session", session);
-                t.put("from", fromChannel);
-                t.put("to", node);
-                t.put("ref", toTech ? "NODE" : "CHANNEL");
-                t.put("comment", null);
-                t.put("by", 1L);
-                t.put("at", now);
-                update(c, INSERT_TRANSFER, t);
-                event(c, session, "SUPPORT_SESSION", "TRANSFERRED", now);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        inTransaction(c -> {
+            authenticate(c, now, r);
+            Object[] row = TARGET_AND_SESSION.on(c)
+                    .set("cutoff", now.minus(TechnicianPresence.OFFLINE_AFTER))
+                    .set("node", node)
+                    .set("session", session)
+                    .one();
+            Long fromChannel = toLong(row[11]);
+            MOVE.on(c)
+                    .set("status", toTech ? "TRANSFERRING" : "WAITING")
+                    .set("now", now)
+                    .set("tech", toTech ? node : null)
+                    .set("channel", toTech ? fromChannel : Long.valueOf(node))
+                    .set("to", "Target")
+                    .set("comment", null)
+                    .set("id", session)
+                    .set("version", toLong(row[12]))
+                    .update();
+            INSERT_TRANSFER.on(c)
+                    .set("account", 1L)
+                    .set("session", session)
+                    .set("from", fromChannel)
+                    .set("to", node)
+                    .set("ref", toTech ? "NODE" : "CHANNEL")
+                    .set("comment", null)
+                    .set("by", 1L)
+                    .set("at", now)
+                    .update();
+            event(c, session, "SUPPORT_SESSION", "TRANSFERRED", now);
+        });
     }
 
     private void update() throws SQLException {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         long target = d.firstTargetWebSession() + r.nextInt(d.webSessions());
+        inTransaction(c -> {
+            authenticate(c, now, r);
+            Object[] row = LOOKUP.on(c)
+                    .set("cutoff", now.minus(CallerAuthenticator.IDLE_TIMEOUT))
+                    .set("site", Dataset.SITE)
+                    .set("session", target)
+                    .set("user", null)
+                    .one();
+            UPDATE.on(c)
+                    .set("user", null)
+                    .set("ip", "10.0." + r.nextInt(256) + "." + (1 + r.nextInt(254)))
+                    .set("status", "A")
+                    .set("roles", row[7])
+                    .set("admin", false)
+                    .set("folders", 1L)
+                    .set("groups", row[10])
+                    .set("id", target)
+                    .set("version", toLong(row[11]))
+                    .update();
+            event(c, target, "WEB_SESSION", "UPDATED", now);
+        });
+    }
+
+    private interface Work {
+        void run(Connection c);
+    }
+
+    /** One transaction on a pooled connection, as the server's are: committed, or rolled back on failure. */
+    private void inTransaction(Work work) throws SQLException {
         try (Connection c = pool.getConnection()) {
             try {
-                authenticate(c, now, r);
-                Map<String, Object> p = new HashMap<>();
-                p.put("cutoff", now.minus(CallerAuthenticator.IDLE_TIMEOUT));
-                p.put("site", Dataset.SITE);
-                p.put("session", target);
-                p.put("user", null);
-                long version;
-                String roles;
-                String groups;
-                try (ResultSet rs = query(c, LOOKUP, p)) {
-                    rs.next();
-                    version = rs.getLong(12);
-                    roles = rs.getString(8);
-                    groups = rs.getString(11);
-                }
-                Map<String, Object> m = new HashMap<>();
-                m.put("user", null);
-                m.put("ip", "10.0." + r.nextInt(256) + "." + (1 + r.nextInt(254)));
-                m.put("status", "A");
-                m.put("roles", roles);
-                m.put("admin", false);
-                m.put("folders", 1L);
-                m.put("groups", groups);
-                m.put("id", target);
-                m.put("version", version);
-                update(c, UPDATE, m);
-                event(c, target, "WEB_SESSION", "UPDATED", now);
+                work.run(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -202,53 +192,28 @@ final class DbCeiling implements AutoCloseable {
     }
 
     /** The cookie path of CallerAuthenticator: one read, one touch. */
-    private long authenticate(Connection c, LocalDateTime now, ThreadLocalRandom r) throws SQLException {
-        Map<String, Object> p = new HashMap<>();
-        p.put("cutoff", now.minus(CallerAuthenticator.IDLE_TIMEOUT));
-        p.put("hash", SecureTokens.hash(Dataset.cookie(1 + r.nextInt(d.callers()))));
-        long id;
-        try (ResultSet rs = query(c, BY_COOKIE, p)) {
-            if (!rs.next()) {
-                throw new SQLException("caller web session missing");
-            }
-            id = rs.getLong(1);
+    private void authenticate(Connection c, LocalDateTime now, ThreadLocalRandom r) {
+        Object[] row = BY_COOKIE.on(c)
+                .set("cutoff", now.minus(CallerAuthenticator.IDLE_TIMEOUT))
+                .set("hash", SecureTokens.hash(Dataset.cookie(1 + r.nextInt(d.callers()))))
+                .one();
+        if (row == null) {
+            throw new IllegalStateException("caller web session missing");
         }
-        update(c, TOUCH, Map.of("now", now, "id", id));
-        return id;
+        TOUCH.on(c).set("now", now).set("id", row[0]).update();
     }
 
-    private static void event(Connection c, long object, String type, String action, LocalDateTime now)
-            throws SQLException {
-        Map<String, Object> e = new HashMap<>();
-        e.put("account", 1L);
-        e.put("type", type);
-        e.put("object", object);
-        e.put("action", action);
-        e.put("before", "{\"status\":\"A\"}");
-        e.put("after", "{\"status\":\"A\"}");
-        e.put("by", 1L);
-        e.put("at", now);
-        update(c, INSERT_EVENT, e);
-    }
-
-    private static ResultSet query(Connection c, NamedSql sql, Map<String, ?> values) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql.jdbc());
-        bind(s, sql.bind(values));
-        s.closeOnCompletion();
-        return s.executeQuery();
-    }
-
-    private static void update(Connection c, NamedSql sql, Map<String, ?> values) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql.jdbc())) {
-            bind(s, sql.bind(values));
-            s.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement s, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            s.setObject(i + 1, values[i] instanceof Instant in ? LocalDateTime.ofInstant(in, ZoneOffset.UTC) : values[i]);
-        }
+    private static void event(Connection c, long object, String type, String action, LocalDateTime now) {
+        INSERT_EVENT.on(c)
+                .set("account", 1L)
+                .set("type", type)
+                .set("object", object)
+                .set("action", action)
+                .set("before", "{\"status\":\"A\"}")
+                .set("after", "{\"status\":\"A\"}")
+                .set("by", 1L)
+                .set("at", now)
+                .update();
     }
 
     @Override

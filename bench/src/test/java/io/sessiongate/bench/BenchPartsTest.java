@@ -2,6 +2,7 @@ package io.sessiongate.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.rescue.TransferService;
 import io.sessiongate.core.websession.SecureTokens;
 import java.util.List;
@@ -11,16 +12,8 @@ import org.junit.jupiter.api.Test;
 class BenchPartsTest {
 
     @Test
-    void namedParametersBecomeJdbcPlaceholdersInOrderOutsideQuotes() {
-        NamedSql sql = NamedSql.of("SELECT ':not' , a FROM t WHERE x = :x AND y > :cutoff AND z = :x");
-        assertThat(sql.jdbc()).isEqualTo("SELECT ':not' , a FROM t WHERE x = ? AND y > ? AND z = ?");
-        assertThat(sql.names()).containsExactly("x", "cutoff", "x");
-        assertThat(sql.bind(Map.of("x", 1, "cutoff", 2))).containsExactly(1, 2, 1);
-    }
-
-    @Test
     void theServersTransferReadHasTheParametersTheCeilingBinds() {
-        assertThat(NamedSql.of(TransferService.TARGET_AND_SESSION).names())
+        assertThat(NativeSql.of(TransferService.TARGET_AND_SESSION).names())
                 .containsExactlyInAnyOrder("cutoff", "node", "session");
     }
 

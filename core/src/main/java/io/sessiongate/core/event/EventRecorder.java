@@ -2,6 +2,7 @@ package io.sessiongate.core.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sessiongate.core.persistence.NativeSql;
 import java.time.Clock;
 import java.util.Map;
 import org.hibernate.Session;
@@ -30,6 +31,8 @@ public final class EventRecorder {
                                occurred_at)
             VALUES (:account, :type, :object, :action, :before, :after, :by, :at)""";
 
+    private static final NativeSql INSERT_SQL = NativeSql.of(INSERT);
+
     /**
      * Adds the event to {@code session}'s transaction (one INSERT).
      *
@@ -38,16 +41,16 @@ public final class EventRecorder {
      */
     public void record(Session session, Long accountId, String objectType, Long objectId, String action,
                        Map<String, ?> before, Map<String, ?> after, Long byUserId) {
-        session.createNativeMutationQuery(INSERT)
-                .setParameter("account", accountId)
-                .setParameter("type", objectType)
-                .setParameter("object", objectId)
-                .setParameter("action", action)
-                .setParameter("before", json(before))
-                .setParameter("after", json(after))
-                .setParameter("by", byUserId)
-                .setParameter("at", clock.instant())
-                .executeUpdate();
+        INSERT_SQL.on(session)
+                .set("account", accountId)
+                .set("type", objectType)
+                .set("object", objectId)
+                .set("action", action)
+                .set("before", json(before))
+                .set("after", json(after))
+                .set("by", byUserId)
+                .set("at", clock.instant())
+                .update();
     }
 
     private static String json(Map<String, ?> state) {

@@ -16,7 +16,7 @@ public final class PersistenceExceptionTranslator {
     private PersistenceExceptionTranslator() {
     }
 
-    public static DataAccessException translate(RuntimeException e) {
+    public static DataAccessException translate(Exception e) {
         if (e instanceof DataAccessException dae) {
             return dae;
         }

@@ -3,9 +3,9 @@ package io.sessiongate.core.persistence;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
- * Counts the SQL statements the current thread sends through Hibernate, so that the server can
- * report how many statements one request cost (the benchmark reads the figure). Every statement
- * of a request goes through Hibernate, so nothing is missed.
+ * Counts the SQL statements the current thread sends, so that the server can report how many
+ * statements one request cost (the benchmark reads the figure): those sent through Hibernate,
+ * which calls this as its statement inspector, and those sent by {@link NativeSql}.
  */
 public final class StatementCounter implements StatementInspector {
 
@@ -13,8 +13,13 @@ public final class StatementCounter implements StatementInspector {
 
     @Override
     public String inspect(String sql) {
-        COUNT.get()[0]++;
+        count();
         return sql;
+    }
+
+    /** Counts one statement sent outside Hibernate. */
+    static void count() {
+        COUNT.get()[0]++;
     }
 
     /** Starts counting afresh on this thread. */

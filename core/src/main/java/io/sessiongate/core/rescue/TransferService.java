@@ -8,6 +8,7 @@ import io.sessiongate.api.rescue.TransferSessionResult;
 import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.event.EventRecorder;
 import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.websession.Caller;
 import io.sessiongate.core.websession.CallerAuthenticator;
 import io.sessiongate.core.websession.Credentials;
@@ -66,6 +67,10 @@ public final class TransferService {
                                   transferred_at)
             VALUES (:account, :session, :from, :to, :ref, :comment, :by, :at)""";
 
+    private static final NativeSql TARGET_AND_SESSION_SQL = NativeSql.of(TARGET_AND_SESSION);
+    private static final NativeSql MOVE_SQL = NativeSql.of(MOVE);
+    private static final NativeSql INSERT_TRANSFER_SQL = NativeSql.of(INSERT_TRANSFER);
+
     private final Database db;
     private final CallerAuthenticator authenticator;
     private final EventRecorder events;
@@ -109,11 +114,11 @@ public final class TransferService {
     private Optional<TransferSessionResult> attempt(Session s, Caller caller, long nodeId, NodeRef nodeRef,
                                                     Long sessionId, String comment) {
         Instant now = clock.instant();
-        Object[] row = s.createNativeQuery(TARGET_AND_SESSION, Object[].class)
-                .setParameter("cutoff", now.minus(TechnicianPresence.OFFLINE_AFTER))
-                .setParameter("node", nodeId)
-                .setParameter("session", sessionId)
-                .getSingleResult();
+        Object[] row = TARGET_AND_SESSION_SQL.on(s)
+                .set("cutoff", now.minus(TechnicianPresence.OFFLINE_AFTER))
+                .set("node", nodeId)
+                .set("session", sessionId)
+                .one();
         Target target = Target.of(row);
         if (!target.isValidFor(caller, nodeRef)) {
             return Optional.of(TransferSessionResult.INVALID_PARAM_NODE);
@@ -135,30 +140,30 @@ public final class TransferService {
         Long newTech = toTechnician ? nodeId : null;
         Long newChannel = toTechnician ? fromChannel : Long.valueOf(nodeId);
         String storedComment = comment.isEmpty() ? null : comment;
-        int moved = s.createNativeMutationQuery(MOVE)
-                .setParameter("status", newStatus.name())
-                .setParameter("now", now)
-                .setParameter("tech", newTech)
-                .setParameter("channel", newChannel)
-                .setParameter("to", target.name())
-                .setParameter("comment", storedComment)
-                .setParameter("id", sessionId)
-                .setParameter("version", toLong(row[12]))
-                .executeUpdate();
+        int moved = MOVE_SQL.on(s)
+                .set("status", newStatus.name())
+                .set("now", now)
+                .set("tech", newTech)
+                .set("channel", newChannel)
+                .set("to", target.name())
+                .set("comment", storedComment)
+                .set("id", sessionId)
+                .set("version", toLong(row[12]))
+                .update();
         if (moved == 0) {
             return Optional.empty();
         }
         Long from = fromTech != null ? fromTech : fromChannel;
-        s.createNativeMutationQuery(INSERT_TRANSFER)
-                .setParameter("account", caller.accountId())
-                .setParameter("session", sessionId)
-                .setParameter("from", from)
-                .setParameter("to", nodeId)
-                .setParameter("ref", nodeRef.name())
-                .setParameter("comment", storedComment)
-                .setParameter("by", caller.userId())
-                .setParameter("at", now)
-                .executeUpdate();
+        INSERT_TRANSFER_SQL.on(s)
+                .set("account", caller.accountId())
+                .set("session", sessionId)
+                .set("from", from)
+                .set("to", nodeId)
+                .set("ref", nodeRef.name())
+                .set("comment", storedComment)
+                .set("by", caller.userId())
+                .set("at", now)
+                .update();
         Map<String, Object> before = new HashMap<>();
         before.put("status", status.name());
         before.put("technicianNodeId", fromTech);

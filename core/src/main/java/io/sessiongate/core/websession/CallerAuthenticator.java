@@ -5,6 +5,7 @@ import static io.sessiongate.core.persistence.NativeRows.toLong;
 
 import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.event.EventRecorder;
+import io.sessiongate.core.persistence.NativeSql;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,11 @@ public final class CallerAuthenticator {
             FROM auth_code a JOIN app_user u ON u.id = a.user_id
             WHERE a.code_hash = :hash""";
 
+    private static final NativeSql BY_COOKIE_SQL = NativeSql.of(BY_COOKIE);
+    private static final NativeSql TOUCH_SQL = NativeSql.of(TOUCH);
+    private static final NativeSql TIME_OUT_SQL = NativeSql.of(TIME_OUT);
+    private static final NativeSql BY_AUTH_CODE_SQL = NativeSql.of(BY_AUTH_CODE);
+
     private final Clock clock;
     private final EventRecorder events;
 
@@ -82,9 +88,7 @@ public final class CallerAuthenticator {
         if (!SecureTokens.looksLikeToken(authCode)) {
             return new Authentication.InvalidAuthCode();
         }
-        Object[] row = s.createNativeQuery(BY_AUTH_CODE, Object[].class)
-                .setParameter("hash", SecureTokens.hash(authCode))
-                .uniqueResult();
+        Object[] row = BY_AUTH_CODE_SQL.on(s).set("hash", SecureTokens.hash(authCode)).one();
         if (row == null) {
             return new Authentication.InvalidAuthCode();
         }
@@ -98,10 +102,10 @@ public final class CallerAuthenticator {
             return new Authentication.NotLoggedIn();
         }
         Instant now = clock.instant();
-        Object[] row = s.createNativeQuery(BY_COOKIE, Object[].class)
-                .setParameter("cutoff", now.minus(IDLE_TIMEOUT))
-                .setParameter("hash", SecureTokens.hash(token))
-                .uniqueResult();
+        Object[] row = BY_COOKIE_SQL.on(s)
+                .set("cutoff", now.minus(IDLE_TIMEOUT))
+                .set("hash", SecureTokens.hash(token))
+                .one();
         if (row == null || !"A".equals(String.valueOf(row[3]))) {
             return new Authentication.NotLoggedIn();
         }
@@ -111,7 +115,7 @@ public final class CallerAuthenticator {
             timeOut(s, webSessionId, accountId, row[2] == null ? null : toLong(row[2]));
             return new Authentication.NotLoggedIn();
         }
-        s.createNativeMutationQuery(TOUCH).setParameter("now", now).setParameter("id", webSessionId).executeUpdate();
+        TOUCH_SQL.on(s).set("now", now).set("id", webSessionId).update();
         if (row[2] == null) {
             return new Authentication.NotLoggedIn(); // anonymous: no user has logged in on it yet
         }
@@ -122,7 +126,7 @@ public final class CallerAuthenticator {
 
     /** Marks an idle web session TimedOut, with its event. */
     void timeOut(Session s, Long webSessionId, Long accountId, Long userId) {
-        int changed = s.createNativeMutationQuery(TIME_OUT).setParameter("id", webSessionId).executeUpdate();
+        int changed = TIME_OUT_SQL.on(s).set("id", webSessionId).update();
         if (changed == 1) {
             events.record(s, accountId, "WEB_SESSION", webSessionId, "TIMED_OUT",
                     Map.of("status", "A"), Map.of("status", "T"), userId);

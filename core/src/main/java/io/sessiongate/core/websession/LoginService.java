@@ -1,5 +1,6 @@
 package io.sessiongate.core.websession;
 
+import io.sessiongate.api.apiserver.SessionStatus;
 import io.sessiongate.api.rescue.LoginResult;
 import io.sessiongate.api.rescue.LogoutResult;
 import io.sessiongate.core.account.PasswordHasher;
@@ -104,17 +105,17 @@ public final class LoginService {
         }
         return db.inTransaction(s -> {
             WebSession session = byToken(s, cookieToken);
-            if (session == null || session.getStatus() != WebSessionStatus.ACTIVE || session.getUserId() == null) {
+            if (session == null || session.getStatus() != SessionStatus.ACTIVE || session.getUserId() == null) {
                 return LogoutResult.NOT_LOGGED_IN;
             }
             if (isIdle(session)) {
-                session.setStatus(WebSessionStatus.TIMED_OUT);
+                session.setStatus(SessionStatus.TIMED_OUT);
                 events.record(s, session.getAccountId(), "WEB_SESSION", session.getId(), "TIMED_OUT",
                         Map.of("status", "A"), Map.of("status", "T"), session.getUserId());
                 return LogoutResult.NOT_LOGGED_IN;
             }
             Map<String, Object> before = state(session);
-            session.setStatus(WebSessionStatus.ENDED);
+            session.setStatus(SessionStatus.ENDED);
             session.touch(clock.instant());
             events.record(s, session.getAccountId(), "WEB_SESSION", session.getId(), "LOGGED_OUT", before,
                     state(session), session.getUserId());
@@ -191,7 +192,7 @@ public final class LoginService {
         }
         WebSession session = byToken(s, cookieToken);
         boolean completable = session != null && session.getUserId() == null
-                && session.getStatus() == WebSessionStatus.ACTIVE && session.getAccountId().equals(accountId)
+                && session.getStatus() == SessionStatus.ACTIVE && session.getAccountId().equals(accountId)
                 && !isIdle(session);
         return completable ? session : null;
     }

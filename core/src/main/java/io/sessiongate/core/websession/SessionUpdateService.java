@@ -11,6 +11,7 @@ import io.sessiongate.api.apiserver.SessionUpdate;
 import io.sessiongate.core.account.User;
 import io.sessiongate.core.event.EventRecorder;
 import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.persistence.NativeSql;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -39,6 +40,8 @@ public final class SessionUpdateService {
             SET user_id = :user, ip_address = :ip, status = :status, role_ids = :roles, administrator = :admin,
                 folder_list_id = :folders, folder_group_ids = :groups, version = version + 1
             WHERE id = :id AND version = :version AND status = 'A'""";
+
+    private static final NativeSql UPDATE_SQL = NativeSql.of(UPDATE);
 
     private static final String SESSION_DATA = """
             SELECT w.id, a.site_key, w.user_id, w.ip_address, w.status, w.last_request_at < :cutoff, w.role_ids,
@@ -134,12 +137,12 @@ public final class SessionUpdateService {
                 }
                 id = caller.webSessionId();
             } else {
-                String v = surrogateRaw.trim();
-                if (v.length() > 18 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    return new Outcome.Invalid(List.of(ApiServerError.of(ErrorCode.SESSION_SURROGATE_INVALID,
-                            "SessionSurrogate", "SessionSurrogate must be a positive integer.")));
+                List<ApiServerError> errors = new ArrayList<>();
+                id = SessionUpdateValidator.id(surrogateRaw, "SessionSurrogate", null,
+                        ErrorCode.SESSION_SURROGATE_INVALID, errors);
+                if (!errors.isEmpty()) {
+                    return new Outcome.Invalid(errors);
                 }
-                id = Long.valueOf(v);
             }
             if (!caller.administrator() && !id.equals(caller.webSessionId())) {
                 return new Outcome.NotAuthenticated(); // a non-administrator reads only their own session
@@ -158,7 +161,7 @@ public final class SessionUpdateService {
 
     private SessionData data(Session s, Object[] r) {
         String status = String.valueOf(r[4]);
-        if ("A".equals(status) && toBoolean(r[5])) {
+        if (SessionStatus.ACTIVE.code().equals(status) && toBoolean(r[5])) {
             status = SessionStatus.TIMED_OUT.code(); // idle past its timeout: TimedOut, whether or not marked yet
         }
         Set<Long> roleIds = WebSession.parseIds((String) r[6]);
@@ -198,22 +201,22 @@ public final class SessionUpdateService {
             folderListId = access.get().folderListId();
             groups = WebSession.joinIds(access.get().folderGroupIds());
         }
-        int changed = s.createNativeMutationQuery(UPDATE)
-                .setParameter("user", userId)
-                .setParameter("ip", ip)
-                .setParameter("status", v.status().code())
-                .setParameter("roles", roles)
-                .setParameter("admin", administrator)
-                .setParameter("folders", folderListId)
-                .setParameter("groups", groups)
-                .setParameter("id", t.id())
-                .setParameter("version", t.version())
-                .executeUpdate();
+        int changed = UPDATE_SQL.on(s)
+                .set("user", userId)
+                .set("ip", ip)
+                .set("status", v.status().code())
+                .set("roles", roles)
+                .set("admin", administrator)
+                .set("folders", folderListId)
+                .set("groups", groups)
+                .set("id", t.id())
+                .set("version", t.version())
+                .update();
         if (changed == 0) {
             return Optional.empty();
         }
         events.record(s, t.accountId(), "WEB_SESSION", t.id(), "UPDATED",
-                state("A", t.userId(), t.ipAddress(), t.roleIds(), t.folderListId()),
+                state(SessionStatus.ACTIVE.code(), t.userId(), t.ipAddress(), t.roleIds(), t.folderListId()),
                 state(v.status().code(), userId, ip, roles, folderListId), caller.userId());
         return Optional.of(new Outcome.Done());
     }

@@ -7,6 +7,7 @@ import io.sessiongate.api.apiserver.ApiServerError;
 import io.sessiongate.api.apiserver.ErrorCode;
 import io.sessiongate.api.apiserver.SessionStatus;
 import io.sessiongate.api.apiserver.SessionUpdate;
+import io.sessiongate.core.persistence.NativeSql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class SessionUpdateValidator {
             LEFT JOIN account a ON a.site_key = k.site
             LEFT JOIN web_session w ON w.id = k.sid
             LEFT JOIN app_user u ON u.id = k.uid""";
+
+    private static final NativeSql LOOKUP_SQL = NativeSql.of(LOOKUP);
 
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
@@ -61,12 +64,12 @@ public final class SessionUpdateValidator {
         Long userId = id(request.sessionUserSurrogate(), "SessionUserSurrogate", null,
                 ErrorCode.USER_SURROGATE_INVALID, errors);
 
-        Object[] row = s.createNativeQuery(LOOKUP, Object[].class)
-                .setParameter("cutoff", now.minus(CallerAuthenticator.IDLE_TIMEOUT))
-                .setParameter("site", siteKey)
-                .setParameter("session", sessionId)
-                .setParameter("user", userId)
-                .getSingleResult();
+        Object[] row = LOOKUP_SQL.on(s)
+                .set("cutoff", now.minus(CallerAuthenticator.IDLE_TIMEOUT))
+                .set("site", siteKey)
+                .set("session", sessionId)
+                .set("user", userId)
+                .one();
 
         if (siteKey != null && !caller.accountId().equals(toLong(row[0]))) {
             errors.add(ApiServerError.of(ErrorCode.SITE_NOT_FOUND, "SessionSiteKey",
@@ -77,7 +80,7 @@ public final class SessionUpdateValidator {
             if (row[1] == null || !caller.accountId().equals(toLong(row[2]))) {
                 errors.add(ApiServerError.of(ErrorCode.SESSION_NOT_FOUND, "SessionSurrogate",
                         "SessionSurrogate does not name a session of the site."));
-            } else if (!"A".equals(String.valueOf(row[3])) || toBoolean(row[4])) {
+            } else if (!SessionStatus.ACTIVE.code().equals(String.valueOf(row[3])) || toBoolean(row[4])) {
                 errors.add(ApiServerError.of(ErrorCode.SESSION_NOT_ACTIVE, "SessionSurrogate",
                         "The session must be Active to be updated."));
             } else {
@@ -120,7 +123,7 @@ public final class SessionUpdateValidator {
     }
 
     /** A positive integer, or null when absent (an error {@code missing} when that is given); errors are added. */
-    private static Long id(String raw, String field, ErrorCode missing, ErrorCode invalid, List<ApiServerError> errors) {
+    static Long id(String raw, String field, ErrorCode missing, ErrorCode invalid, List<ApiServerError> errors) {
         String v = blankToNull(raw);
         if (v == null) {
             if (missing != null) {

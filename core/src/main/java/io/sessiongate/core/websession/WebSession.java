@@ -1,5 +1,6 @@
 package io.sessiongate.core.websession;
 
+import io.sessiongate.api.apiserver.SessionStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -44,7 +45,7 @@ public class WebSession {
 
     @Convert(converter = WebSessionStatusConverter.class)
     @Column(name = "status", nullable = false, length = 1)
-    private WebSessionStatus status;
+    private SessionStatus status;
 
     @Column(name = "role_ids", nullable = false, length = 1000)
     private String roleIds = "";
@@ -79,7 +80,7 @@ public class WebSession {
         this.accountId = accountId;
         this.tokenHash = tokenHash;
         this.ipAddress = ipAddress;
-        this.status = WebSessionStatus.ACTIVE;
+        this.status = SessionStatus.ACTIVE;
         this.createdAt = createdAt;
         this.lastRequestAt = createdAt;
     }
@@ -117,11 +118,11 @@ public class WebSession {
         this.ipAddress = ipAddress;
     }
 
-    public WebSessionStatus getStatus() {
+    public SessionStatus getStatus() {
         return status;
     }
 
-    public void setStatus(WebSessionStatus status) {
+    public void setStatus(SessionStatus status) {
         this.status = status;
     }
 

@@ -2,6 +2,7 @@ package io.sessiongate.core.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessiongate.api.apiserver.SessionStatus;
 import io.sessiongate.api.rescue.NodeRef;
 import io.sessiongate.core.account.Account;
 import io.sessiongate.core.account.FolderList;
@@ -22,7 +23,6 @@ import io.sessiongate.core.testing.TestDatabase;
 import io.sessiongate.core.websession.AuthCode;
 import io.sessiongate.core.websession.LoginAttempt;
 import io.sessiongate.core.websession.WebSession;
-import io.sessiongate.core.websession.WebSessionStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -135,7 +135,7 @@ class EntityRoundTripTest {
             return w.getId();
         });
         WebSession w = db.inTransaction(s -> s.get(WebSession.class, id));
-        assertThat(w.getStatus()).isEqualTo(WebSessionStatus.ACTIVE);
+        assertThat(w.getStatus()).isEqualTo(SessionStatus.ACTIVE);
         assertThat(w.getIpAddress()).isEqualTo("2001:db8::1");
         assertThat(w.getRoleIds()).containsExactly(1L, 3L);
         assertThat(w.isAdministrator()).isTrue();
