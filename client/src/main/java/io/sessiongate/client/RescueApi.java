@@ -71,12 +71,11 @@ public final class RescueApi {
 
     public CompletableFuture<AuthCodeReply> requestAuthCodeAsync(String email, String password) {
         return call("requestAuthCode.aspx", false, form("email", email, "pwd", password), r -> {
-            String body = r.body();
-            String prefix = "OK\n" + RescueReply.AUTH_CODE_PREFIX;
-            if (body.startsWith(prefix) && body.length() > prefix.length()) {
-                return new AuthCodeReply(RequestAuthCodeResult.OK, Optional.of(body.substring(prefix.length())));
+            Optional<String> code = RescueReply.authCodeOf(r.body());
+            if (code.isPresent()) {
+                return new AuthCodeReply(RequestAuthCodeResult.OK, code);
             }
-            RequestAuthCodeResult result = RequestAuthCodeResult.fromHttpCode(body)
+            RequestAuthCodeResult result = RequestAuthCodeResult.fromHttpCode(r.body())
                     .filter(c -> c != RequestAuthCodeResult.OK)
                     .orElseThrow(() -> unexpected("requestAuthCode", r));
             return new AuthCodeReply(result, Optional.empty());

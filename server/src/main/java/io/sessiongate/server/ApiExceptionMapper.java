@@ -45,9 +45,10 @@ public final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             incident = Incidents.log(path, e);
         }
         Response.ResponseBuilder reply;
-        if (path.startsWith("api/") && !path.startsWith("api/v1/")) {
+        ApiFamily family = ApiFamily.ofPath(path);
+        if (family == ApiFamily.RESCUE) {
             reply = Response.status(status).type(TEXT).entity("ERROR");
-        } else if (path.startsWith("apiserver/")) {
+        } else if (family == ApiFamily.APISERVER) {
             reply = Response.status(status).type(MediaType.APPLICATION_JSON).entity(incident != null
                     ? ApiServerReply.fault(incident)
                     : ApiServerReply.failed(List.of(ApiServerError.of(

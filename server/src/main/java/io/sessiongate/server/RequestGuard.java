@@ -54,33 +54,27 @@ final class RequestGuard extends HttpHandler {
 
     /** Grizzly's own error pages (malformed requests it refuses itself), in the same shapes. */
     static final ErrorPageGenerator PLAIN_ERRORS = (request, status, reason, description, exception) ->
-            isRescue(request.getRequestURI()) ? "ERROR"
-                    : isApiServer(request.getRequestURI()) ? errorArray(status) : problem(status, reason);
+            body(ApiFamily.ofPath(request.getRequestURI()), status, reason);
 
     private static void reject(String path, Response response, int status) throws java.io.IOException {
         response.setStatus(status);
-        byte[] body;
-        if (isRescue(path)) {
-            response.setContentType("text/plain; charset=utf-8");
-            body = "ERROR".getBytes(StandardCharsets.UTF_8);
-        } else if (isApiServer(path)) {
-            response.setContentType("application/json");
-            body = errorArray(status).getBytes(StandardCharsets.UTF_8);
-        } else {
-            response.setContentType("application/problem+json");
-            body = problem(status, "Bad Request").getBytes(StandardCharsets.UTF_8);
-        }
+        ApiFamily family = ApiFamily.ofPath(path);
+        response.setContentType(switch (family) {
+            case RESCUE -> "text/plain; charset=utf-8";
+            case APISERVER -> "application/json";
+            case OTHER -> "application/problem+json";
+        });
+        byte[] body = body(family, status, "Bad Request").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
-    private static boolean isRescue(String path) {
-        return path != null && path.length() >= 5 && path.regionMatches(true, 0, "/api/", 0, 5)
-                && !path.regionMatches(true, 0, "/api/v1/", 0, 8);
-    }
-
-    private static boolean isApiServer(String path) {
-        return path != null && path.regionMatches(true, 0, "/apiserver/", 0, 11);
+    private static String body(ApiFamily family, int status, String reason) {
+        return switch (family) {
+            case RESCUE -> "ERROR";
+            case APISERVER -> errorArray(status);
+            case OTHER -> problem(status, reason);
+        };
     }
 
     private static String errorArray(int status) {

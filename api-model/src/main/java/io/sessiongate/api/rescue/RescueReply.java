@@ -1,6 +1,7 @@
 package io.sessiongate.api.rescue;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The body of a Rescue API {@code .aspx} reply: the return code alone, exactly, or the code
@@ -9,7 +10,7 @@ import java.util.List;
 public final class RescueReply {
 
     /** The prefix of the auth code's line in a {@code requestAuthCode} reply. */
-    public static final String AUTH_CODE_PREFIX = "AUTHCODE:";
+    private static final String AUTH_CODE_PREFIX = "AUTHCODE:";
 
     private RescueReply() {
     }
@@ -22,6 +23,13 @@ public final class RescueReply {
     /** {@code OK\nAUTHCODE:<code>}: the code runs to the end of the body. */
     public static String authCode(String authCode) {
         return RequestAuthCodeResult.OK.httpCode() + "\n" + AUTH_CODE_PREFIX + authCode;
+    }
+
+    /** The code of a {@link #authCode} reply, or empty when {@code body} is not one. */
+    public static Optional<String> authCodeOf(String body) {
+        String prefix = authCode("");
+        return body.startsWith(prefix) && body.length() > prefix.length()
+                ? Optional.of(body.substring(prefix.length())) : Optional.empty();
     }
 
     /** The code, a blank line, then the data (which brings its own line ends), as data methods reply. */

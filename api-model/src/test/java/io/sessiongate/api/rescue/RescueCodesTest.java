@@ -38,4 +38,12 @@ class RescueCodesTest {
         assertThat(LoginResult.LIMIT_REACHED.httpCode()).isEqualTo("LIMITREACHED");
         assertThat(LogoutResult.NOT_LOGGED_IN.soapValue()).isEqualTo("logout_NotLoggedIn");
     }
+
+    @Test
+    void anAuthCodeReplyIsReadBackAndNothingElseIs() {
+        assertThat(RescueReply.authCode("abc123")).isEqualTo("OK\nAUTHCODE:abc123");
+        assertThat(RescueReply.authCodeOf("OK\nAUTHCODE:abc123")).contains("abc123");
+        assertThat(RescueReply.authCodeOf("OK\nAUTHCODE:")).isEmpty();
+        assertThat(RescueReply.authCodeOf("INVALID")).isEmpty();
+    }
 }

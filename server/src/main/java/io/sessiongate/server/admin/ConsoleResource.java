@@ -3,7 +3,7 @@ package io.sessiongate.server.admin;
 import io.sessiongate.core.rescue.PresenceService;
 import io.sessiongate.core.rescue.PresenceStatus;
 import io.sessiongate.core.websession.Credentials;
-import io.sessiongate.server.rescue.RescueResource;
+import io.sessiongate.server.LoginCookie;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.HeaderParam;
@@ -38,7 +38,7 @@ public final class ConsoleResource {
     @Path("heartbeat")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problems.PROBLEM_JSON})
-    public Response heartbeat(Heartbeat beat, @CookieParam(RescueResource.COOKIE) String cookie,
+    public Response heartbeat(Heartbeat beat, @CookieParam(LoginCookie.NAME) String cookie,
                               @QueryParam("authcode") String authCode,
                               @HeaderParam("Authorization") String authorization) {
         PresenceStatus status = beat == null || beat.status() == null ? null : switch (

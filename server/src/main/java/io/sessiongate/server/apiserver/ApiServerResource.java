@@ -10,9 +10,11 @@ import io.sessiongate.api.apiserver.SessionUpdate;
 import io.sessiongate.core.websession.Credentials;
 import io.sessiongate.core.websession.SessionUpdateService;
 import io.sessiongate.core.websession.SessionUpdateService.Outcome;
+import io.sessiongate.server.FormParameters;
 import io.sessiongate.server.Incidents;
+import io.sessiongate.server.LoginCookie;
+import io.sessiongate.server.RequestBody;
 import io.sessiongate.server.admin.Problems;
-import io.sessiongate.server.rescue.RescueResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,12 +27,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -43,9 +42,6 @@ import java.util.function.Supplier;
 @Path("{apiserver: (?i)apiserver}")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ApiServerResource {
-
-    /** The largest body read. */
-    public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -76,9 +72,12 @@ public final class ApiServerResource {
     @GET
     @Path("{method: (?i)session\\.getsessiondata}")
     public Response get(@Context HttpHeaders headers, @Context UriInfo uri) {
-        Map<String, String> query = caseInsensitive(uri.getQueryParameters().entrySet().stream()
-                .filter(e -> !e.getValue().isEmpty())
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0), (a, b) -> a)));
+        FormParameters query;
+        try {
+            query = query(uri);
+        } catch (Unreadable e) {
+            return unreadable(e);
+        }
         String surrogate = query.get("SessionSurrogate");
         return guarded("Session.GetSessionData session=" + surrogate,
                 () -> render(sessions.get(credentials(headers, query.get("authcode")), surrogate)));
@@ -91,18 +90,31 @@ public final class ApiServerResource {
     private Response write(String method, HttpHeaders headers, UriInfo uri, InputStream body, Call call) {
         SessionUpdate request;
         String bodyAuthCode;
+        String queryAuthCode;
         try {
             Parsed parsed = parse(headers.getMediaType(), body);
             request = parsed.request();
             bodyAuthCode = parsed.authCode();
+            queryAuthCode = query(uri).get("authcode");
         } catch (Unreadable e) {
-            return reply(400, ApiServerReply.failed(List.of(ApiServerError.of(ErrorCode.BODY_UNREADABLE, null,
-                    e.getMessage()))));
+            return unreadable(e);
         }
-        String queryAuthCode = uri.getQueryParameters().getFirst("authcode");
         Credentials credentials = credentials(headers, queryAuthCode != null ? queryAuthCode : bodyAuthCode);
         return guarded(method + " site=" + request.sessionSiteKey() + " session=" + request.sessionSurrogate()
                 + " user=" + request.sessionUserSurrogate(), () -> render(call.apply(credentials, request)));
+    }
+
+    private static FormParameters query(UriInfo uri) throws Unreadable {
+        try {
+            return FormParameters.parse(uri.getRequestUri().getRawQuery(), null);
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable("The query string is not validly encoded.");
+        }
+    }
+
+    private static Response unreadable(Unreadable e) {
+        return reply(400, ApiServerReply.failed(List.of(ApiServerError.of(ErrorCode.BODY_UNREADABLE, null,
+                e.getMessage()))));
     }
 
     private static Response guarded(String context, Supplier<Response> work) {
@@ -148,8 +160,7 @@ public final class ApiServerResource {
     }
 
     private static Credentials credentials(HttpHeaders headers, String authCode) {
-        var cookie = headers.getCookies().get(RescueResource.COOKIE);
-        return new Credentials(cookie == null ? null : cookie.getValue(),
+        return new Credentials(LoginCookie.read(headers),
                 Problems.authCode(authCode, headers.getHeaderString(HttpHeaders.AUTHORIZATION)));
     }
 
@@ -165,24 +176,15 @@ public final class ApiServerResource {
     private static Parsed parse(MediaType type, InputStream body) throws Unreadable {
         byte[] bytes;
         try {
-            bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            bytes = RequestBody.read(body).orElseThrow(() -> new Unreadable(
+                    "The request body is larger than " + RequestBody.MAX_BYTES + " bytes."));
         } catch (IOException e) {
             throw new Unreadable("The request body could not be read.");
         }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new Unreadable("The request body is larger than " + MAX_BODY_BYTES + " bytes.");
-        }
         if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-            Map<String, String> form = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            FormParameters form;
             try {
-                for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
-                    if (pair.isEmpty()) {
-                        continue;
-                    }
-                    int eq = pair.indexOf('=');
-                    form.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
+                form = FormParameters.parse(null, new String(bytes, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw new Unreadable("The form body is not validly encoded.");
             }
@@ -218,11 +220,5 @@ public final class ApiServerResource {
             throw new Unreadable("The field " + field + " must be a string, a number or a boolean.");
         }
         return node.asText();
-    }
-
-    private static Map<String, String> caseInsensitive(Map<String, String> map) {
-        Map<String, String> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        m.putAll(map);
-        return m;
     }
 }

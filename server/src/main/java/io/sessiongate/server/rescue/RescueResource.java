@@ -11,7 +11,10 @@ import io.sessiongate.core.rescue.SessionQueryService;
 import io.sessiongate.core.rescue.TransferRequest;
 import io.sessiongate.core.websession.Credentials;
 import io.sessiongate.core.websession.LoginService;
+import io.sessiongate.server.FormParameters;
 import io.sessiongate.server.Incidents;
+import io.sessiongate.server.LoginCookie;
+import io.sessiongate.server.RequestBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,12 +43,6 @@ import org.glassfish.grizzly.http.server.Request;
 @Path("{api: (?i)api}/{method: [^/]+\\.[aA][sS][pP][xX]}")
 public final class RescueResource {
 
-    /** The login cookie's name, as the vendor's callers read and send it. */
-    public static final String COOKIE = "ASP.NET_SessionId";
-
-    /** The largest form body read; a larger one is refused with {@code ERROR} (413). */
-    public static final int MAX_BODY_BYTES = 64 * 1024;
-
     private static final MediaType TEXT = MediaType.valueOf("text/plain; charset=utf-8");
 
     private final CoreServices core;
@@ -66,11 +63,11 @@ public final class RescueResource {
                          @Context Request request, InputStream body) {
         String form;
         try {
-            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
+            Optional<byte[]> bytes = RequestBody.read(body);
+            if (bytes.isEmpty()) {
                 return reply(Response.Status.REQUEST_ENTITY_TOO_LARGE, "ERROR");
             }
-            form = new String(bytes, StandardCharsets.UTF_8);
+            form = new String(bytes.get(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return reply(Response.Status.BAD_REQUEST, "ERROR");
         }
@@ -82,13 +79,13 @@ public final class RescueResource {
         if (!name.endsWith(".aspx") || !METHODS.contains(name)) {
             return reply(Response.Status.NOT_FOUND, "ERROR");
         }
-        RescueParameters params;
+        FormParameters params;
         try {
-            params = RescueParameters.parse(rawQuery, form);
+            params = FormParameters.parse(rawQuery, form);
         } catch (IllegalArgumentException e) {
             return reply(Response.Status.OK, "ERROR"); // not validly percent-encoded
         }
-        Credentials credentials = new Credentials(cookie(headers), params.get("authcode"));
+        Credentials credentials = new Credentials(LoginCookie.read(headers), params.get("authcode"));
         try {
             return switch (name) {
                 case "login.aspx" -> login(params, credentials, headers, request);
@@ -112,24 +109,23 @@ public final class RescueResource {
     private static final List<String> METHODS = List.of("login.aspx", "logout.aspx", "requestauthcode.aspx",
             "transfersession.aspx", "getsession_v3.aspx", "isanytechavailableonchannel.aspx", "getuser_v3.aspx");
 
-    private Response login(RescueParameters params, Credentials credentials, HttpHeaders headers, Request request) {
+    private Response login(FormParameters params, Credentials credentials, HttpHeaders headers, Request request) {
         LoginService.LoginOutcome outcome = core.logins().login(params.get("email"), params.get("pwd"),
                 credentials.cookieToken(), request.getRemoteAddr());
         Response.ResponseBuilder reply = Response.ok(outcome.result().httpCode(), TEXT);
         if (outcome.result() == LoginResult.OK) {
-            reply.header(HttpHeaders.SET_COOKIE, COOKIE + "=" + outcome.cookieToken() + "; Path=/; HttpOnly; SameSite=Lax"
-                    + (secure(headers, request) ? "; Secure" : ""));
+            reply.header(HttpHeaders.SET_COOKIE, LoginCookie.set(outcome.cookieToken(), headers, request));
         }
         return reply.build();
     }
 
-    private Response requestAuthCode(RescueParameters params) {
+    private Response requestAuthCode(FormParameters params) {
         Optional<String> code = core.logins().requestAuthCode(params.get("email"), params.get("pwd"));
         return reply(Response.Status.OK, code.map(RescueReply::authCode)
                 .orElse(RescueReply.of(RequestAuthCodeResult.INVALID)));
     }
 
-    private Response sessions(Credentials credentials, RescueParameters params) {
+    private Response sessions(Credentials credentials, FormParameters params) {
         SessionQueryService.Sessions found = core.sessionQueries().sessions(credentials, params.get("node"),
                 params.get("noderef"));
         if (found.result() != GetSessionResult.OK) {
@@ -138,7 +134,7 @@ public final class RescueResource {
         return reply(Response.Status.OK, RescueReply.withData(found.result(), SessionTable.render(found.rows())));
     }
 
-    private Response user(Credentials credentials, RescueParameters params) {
+    private Response user(Credentials credentials, FormParameters params) {
         SessionQueryService.UserLookup found = core.sessionQueries().user(credentials, params.get("node"),
                 params.get("email"));
         if (found.user() == null) {
@@ -164,15 +160,5 @@ public final class RescueResource {
 
     private static Response reply(Response.Status status, String body) {
         return Response.status(status).type(TEXT).entity(body).build();
-    }
-
-    /** The login cookie's value, or null. */
-    static String cookie(HttpHeaders headers) {
-        var cookie = headers.getCookies().get(COOKIE);
-        return cookie == null ? null : cookie.getValue();
-    }
-
-    private static boolean secure(HttpHeaders headers, Request request) {
-        return request.isSecure() || "https".equalsIgnoreCase(headers.getHeaderString("X-Forwarded-Proto"));
     }
 }

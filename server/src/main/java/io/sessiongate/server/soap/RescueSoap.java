@@ -10,7 +10,8 @@ import io.sessiongate.core.rescue.TransferRequest;
 import io.sessiongate.core.websession.Credentials;
 import io.sessiongate.core.websession.LoginService;
 import io.sessiongate.server.Incidents;
-import io.sessiongate.server.rescue.RescueResource;
+import io.sessiongate.server.LoginCookie;
+import io.sessiongate.server.RequestBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.glassfish.grizzly.http.server.Request;
@@ -47,11 +47,10 @@ public final class RescueSoap {
     /** The target namespace, kept as the vendor's so that proxies generated from its WSDL work. */
     public static final String NAMESPACE = "https://secure.logmeinrescue.com/API/API.asmx";
 
-    private static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final String XSD = resource("soap/rescue.xsd");
-    private static final String WSDL = resource("soap/rescue.wsdl")
-            .replace("{SCHEMA}", XSD.substring(XSD.indexOf("?>") + 2).trim());
-    private static final Schema SCHEMA = schema();
+    /** The address written in the WSDL file; served WSDLs carry the address they were requested from. */
+    private static final String DEFAULT_ADDRESS = "location=\"http://localhost:8080/API/API.asmx\"";
+    private static final String WSDL = resource("soap/rescue.wsdl");
+    private static final Schema SCHEMA = schema(WSDL);
 
     private final CoreServices core;
 
@@ -66,7 +65,8 @@ public final class RescueSoap {
             return Response.ok("The Rescue API over SOAP 1.1 and 1.2. Its WSDL: " + address(uri, headers) + "?wsdl\n",
                     "text/plain; charset=utf-8").build();
         }
-        return Response.ok(WSDL.replace("{ADDRESS}", Xml.escape(address(uri, headers))), "text/xml; charset=utf-8")
+        String location = "location=\"" + Xml.escape(address(uri, headers)) + "\"";
+        return Response.ok(WSDL.replace(DEFAULT_ADDRESS, location), "text/xml; charset=utf-8")
                 .build();
     }
 
@@ -75,13 +75,14 @@ public final class RescueSoap {
     public Response call(InputStream body, @Context HttpHeaders headers, @Context Request request) {
         SoapVersion version = SoapVersion.ofContentType(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
         try {
-            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                return fault(version, version.callerFault, "The request is larger than " + MAX_BODY_BYTES + " bytes.");
+            Optional<byte[]> bytes = RequestBody.read(body);
+            if (bytes.isEmpty()) {
+                return fault(version, version.callerFault, "The request is larger than " + RequestBody.MAX_BYTES
+                        + " bytes.");
             }
             Document doc;
             try {
-                doc = Xml.parse(bytes);
+                doc = Xml.parse(bytes.get());
             } catch (SAXException e) {
                 return fault(version, version.callerFault, "The request is not well-formed XML.");
             }
@@ -122,8 +123,7 @@ public final class RescueSoap {
     }
 
     private Response dispatch(SoapVersion version, Element op, HttpHeaders headers, Request request) {
-        String cookie = Optional.ofNullable(headers.getCookies().get(RescueResource.COOKIE)).map(c -> c.getValue())
-                .orElse(null);
+        String cookie = LoginCookie.read(headers);
         Credentials credentials = new Credentials(cookie, Xml.child(op, "sAuthCode"));
         String name = op.getLocalName();
         return switch (name) {
@@ -133,8 +133,7 @@ public final class RescueSoap {
                 Response.ResponseBuilder reply = ok(version, name, "<loginResult>"
                         + outcome.result().soapValue() + "</loginResult>");
                 if (outcome.result() == LoginResult.OK) {
-                    reply.header(HttpHeaders.SET_COOKIE, RescueResource.COOKIE + "=" + outcome.cookieToken()
-                            + "; Path=/; HttpOnly; SameSite=Lax");
+                    reply.header(HttpHeaders.SET_COOKIE, LoginCookie.set(outcome.cookieToken(), headers, request));
                 }
                 yield reply.build();
             }
@@ -248,12 +247,16 @@ public final class RescueSoap {
         }
     }
 
-    private static Schema schema() {
+    /** The schema inside the WSDL's {@code wsdl:types}, the one every request is validated against. */
+    private static Schema schema(String wsdl) {
         try {
+            Document document = Xml.parse(wsdl.getBytes(StandardCharsets.UTF_8));
+            Element schema = (Element) document
+                    .getElementsByTagNameNS(XMLConstants.W3C_XML_SCHEMA_NS_URI, "schema").item(0);
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return factory.newSchema(new StreamSource(new java.io.StringReader(XSD)));
+            return factory.newSchema(new DOMSource(schema));
         } catch (SAXException e) {
             throw new IllegalStateException("the SOAP schema does not compile", e);
         }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
+import io.sessiongate.server.RequestBody;
 import io.sessiongate.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class RescueTransportTest {
     @Test
     void anOversizedFormIsRefusedWithErrorText() {
         Response r = given().baseUri(base).contentType("application/x-www-form-urlencoded")
-                .body("email=" + "a".repeat(RescueResource.MAX_BODY_BYTES + 10)).post("/API/login.aspx");
+                .body("email=" + "a".repeat(RequestBody.MAX_BYTES + 10)).post("/API/login.aspx");
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.asString()).isEqualTo("ERROR");
     }

@@ -15,6 +15,8 @@ import io.sessiongate.core.testing.TestAccounts.TestAccount;
 import io.sessiongate.server.testing.RescueCalls;
 import io.sessiongate.server.testing.TestServer;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** getSession_v3, isAnyTechAvailableOnChannel, getUser_v3 and the console heartbeat that feeds them. */
@@ -23,6 +25,17 @@ class SessionQueriesTest {
     private final TestServer server = TestServer.get();
     private final TestAccount account = server.accounts().create(2);
     private final String admin = RescueCalls.login(account.adminEmail(), TestAccounts.ADMIN_PASSWORD);
+
+    // GET and POST must answer the same table; the waiting-time column must not tick between them.
+    @BeforeEach
+    void freezeTheClock() {
+        server.clock().freeze();
+    }
+
+    @AfterEach
+    void releaseTheClock() {
+        server.clock().reset();
+    }
 
     @Test
     void getSessionListsAChannelsQueueAndThenTheTransferOnTheTechnician() {

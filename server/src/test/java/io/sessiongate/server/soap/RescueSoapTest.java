@@ -159,6 +159,23 @@ class RescueSoapTest {
     }
 
     @Test
+    void theLoginCookieIsHttpOnlyAndSecureBehindAnHttpsProxyAsOverHttp() {
+        String envelope = "<soap:Envelope xmlns:soap=\"" + Version.V11.ns + "\"><soap:Body><login xmlns=\"" + NS
+                + "\"><sEmail>" + account.adminEmail() + "</sEmail><sPassword>" + TestAccounts.ADMIN_PASSWORD
+                + "</sPassword></login></soap:Body></soap:Envelope>";
+        String plain = given().baseUri(server.baseUri().toString()).contentType(Version.V11.contentType)
+                .body(envelope).post("/API/API.asmx").header("Set-Cookie");
+        assertThat(plain).startsWith(RescueCalls.COOKIE + "=").contains("HttpOnly").doesNotContain("Secure");
+        String proxied = given().baseUri(server.baseUri().toString()).contentType(Version.V11.contentType)
+                .header("X-Forwarded-Proto", "https").body(envelope).post("/API/API.asmx").header("Set-Cookie");
+        assertThat(proxied).contains("HttpOnly").endsWith("; Secure");
+        String aspx = given().baseUri(server.baseUri().toString()).header("X-Forwarded-Proto", "https")
+                .get("/API/login.aspx?email=" + account.adminEmail() + "&pwd=" + TestAccounts.ADMIN_PASSWORD)
+                .header("Set-Cookie");
+        assertThat(aspx).contains("HttpOnly").endsWith("; Secure");
+    }
+
+    @Test
     void aSoap12EnvelopeSentAsSoap11IsAVersionMismatchFault() {
         String envelope = "<soap:Envelope xmlns:soap=\"" + Version.V12.ns + "\"><soap:Body><logout xmlns=\"" + NS
                 + "\"/></soap:Body></soap:Envelope>";

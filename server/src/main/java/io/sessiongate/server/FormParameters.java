@@ -1,4 +1,4 @@
-package io.sessiongate.server.rescue;
+package io.sessiongate.server;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A Rescue call's parameters from the query string and the form body together, with names matched
- * case-insensitively as ASP.NET does. When a name repeats, the first value wins (the query string's
- * before the body's).
+ * A call's parameters from the query string and an {@code application/x-www-form-urlencoded} body
+ * together, with names matched case-insensitively as ASP.NET does (the Rescue {@code .aspx} methods,
+ * the APIServer's form bodies and query). When a name repeats, the first value wins (the query
+ * string's before the body's).
  */
-final class RescueParameters {
+public final class FormParameters {
 
     private final Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-    private RescueParameters() {
+    private FormParameters() {
     }
 
     /**
@@ -23,15 +24,15 @@ final class RescueParameters {
      *
      * @throws IllegalArgumentException when a value is not validly percent-encoded
      */
-    static RescueParameters parse(String rawQuery, String formBody) {
-        RescueParameters p = new RescueParameters();
+    public static FormParameters parse(String rawQuery, String formBody) {
+        FormParameters p = new FormParameters();
         p.addAll(rawQuery);
         p.addAll(formBody);
         return p;
     }
 
     /** The value of {@code name}, or null when absent. */
-    String get(String name) {
+    public String get(String name) {
         return values.get(name);
     }
 

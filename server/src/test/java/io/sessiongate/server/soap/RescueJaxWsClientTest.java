@@ -1,0 +1,180 @@
+package io.sessiongate.server.soap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.xml.ws.api.SOAPVersion;
+import com.sun.xml.ws.api.WSBinding;
+import io.sessiongate.core.account.UserStatus;
+import io.sessiongate.core.demo.DemoData;
+import io.sessiongate.core.testing.TestAccounts;
+import io.sessiongate.core.testing.TestAccounts.TestAccount;
+import io.sessiongate.server.soap.jaxws.API;
+import io.sessiongate.server.soap.jaxws.APISoap;
+import io.sessiongate.server.soap.jaxws.ArrayOfSESSIONV3;
+import io.sessiongate.server.soap.jaxws.GetSessionRet;
+import io.sessiongate.server.soap.jaxws.LoginRet;
+import io.sessiongate.server.soap.jaxws.LogoutRet;
+import io.sessiongate.server.soap.jaxws.NODEREF;
+import io.sessiongate.server.soap.jaxws.RequestAuthCodeRet;
+import io.sessiongate.server.soap.jaxws.SESSIONSTATUS;
+import io.sessiongate.server.soap.jaxws.SESSIONV3;
+import io.sessiongate.server.soap.jaxws.TransferSessionRet;
+import io.sessiongate.server.testing.TestServer;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.Dispatch;
+import jakarta.xml.ws.Holder;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.io.StringReader;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.xml.namespace.QName;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The Rescue API through a JAX-WS (Metro) client that {@code wsimport} generated at build time from
+ * {@code rescue.wsdl}, the file the server serves. The client loads the WSDL from the running server,
+ * so its endpoint address is the one the served WSDL names, and it keeps the login cookie itself.
+ */
+class RescueJaxWsClientTest {
+
+    private final TestServer server = TestServer.get();
+    private final TestAccount account = server.accounts().create(2);
+
+    /** The two ports of the served WSDL, one per SOAP version. */
+    enum Port {
+        SOAP11(API::getAPISoap, SOAPVersion.SOAP_11),
+        SOAP12(API::getAPISoap12, SOAPVersion.SOAP_12);
+
+        final Function<API, APISoap> select;
+        final SOAPVersion version;
+
+        Port(Function<API, APISoap> select, SOAPVersion version) {
+            this.select = select;
+            this.version = version;
+        }
+    }
+
+    private URL wsdl() {
+        try {
+            return server.baseUri().resolve("API/API.asmx?wsdl").toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new client, as a caller's program makes one: its own cookie, the address from the served WSDL. */
+    private APISoap client(Port port) {
+        APISoap soap = port.select.apply(new API(wsdl()));
+        BindingProvider provider = (BindingProvider) soap;
+        provider.getRequestContext().put(BindingProvider.SESSION_MAINTAIN_PROPERTY, true);
+        assertThat(((WSBinding) provider.getBinding()).getSOAPVersion()).isEqualTo(port.version);
+        return soap;
+    }
+
+    private String authCode(APISoap soap, String email, String password, RequestAuthCodeRet expected) {
+        Holder<RequestAuthCodeRet> result = new Holder<>();
+        Holder<String> code = new Holder<>();
+        soap.requestAuthCode(email, password, result, code);
+        assertThat(result.value).isEqualTo(expected);
+        return code.value;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Port.class)
+    void loginThenEveryTransferResultThroughTheGeneratedClient(Port port) {
+        APISoap admin = client(port);
+        assertThat(admin.login(account.adminEmail(), "wrong password")).isEqualTo(LoginRet.LOGIN_INVALID);
+        assertThat(admin.login(account.adminEmail(), TestAccounts.ADMIN_PASSWORD)).isEqualTo(LoginRet.LOGIN_OK);
+        String code = authCode(client(port), account.adminEmail(), TestAccounts.ADMIN_PASSWORD,
+                RequestAuthCodeRet.REQUEST_AUTH_CODE_OK);
+        assertThat(code).matches("[a-z0-9]{64,}");
+        assertThat(authCode(client(port), account.adminEmail(), "wrong", RequestAuthCodeRet.REQUEST_AUTH_CODE_INVALID))
+                .isNull();
+
+        int session = Math.toIntExact(account.sessionIds().get(0));
+        int tech = Math.toIntExact(account.onlineTechNodeId());
+        int channel = Math.toIntExact(account.channelId());
+        EnumSet<TransferSessionRet> seen = EnumSet.noneOf(TransferSessionRet.class);
+        record Case(TransferSessionRet expected, TransferSessionRet actual) {
+        }
+        for (Case c : List.of(
+                new Case(TransferSessionRet.TRANSFER_SESSION_RET_NOT_LOGGED_IN_AS_ADMIN,
+                        client(port).transferSession(session, tech, NODEREF.NODE, "", null)),
+                new Case(TransferSessionRet.TRANSFER_SESSION_RET_INVALID_SECRET_AUTH_CODE,
+                        admin.transferSession(session, tech, NODEREF.NODE, "", "nosuchcode")),
+                new Case(TransferSessionRet.TRANSFER_SESSION_RET_INVALID_PARAM_NODE,
+                        admin.transferSession(session, channel, NODEREF.NODE, "", null)),
+                new Case(TransferSessionRet.TRANSFER_SESSION_RET_ERROR,
+                        admin.transferSession((int) DemoData.OTHER_SESSION, tech, NODEREF.NODE, "", null)),
+                new Case(TransferSessionRet.TRANSFER_SESSION_RET_ACTION_FAILED, admin.transferSession(session,
+                        Math.toIntExact(account.offlineTechNodeId()), NODEREF.NODE, "", null)),
+                new Case(TransferSessionRet.TRANSFER_SESSION_RET_OK,
+                        admin.transferSession(session, tech, NODEREF.NODE, "from JAX-WS", null)),
+                new Case(TransferSessionRet.TRANSFER_SESSION_RET_OK,
+                        client(port).transferSession(session, channel, NODEREF.CHANNEL, "", code)))) {
+            assertThat(c.actual()).isEqualTo(c.expected());
+            seen.add(c.actual());
+        }
+        server.accounts().accounts().setUserStatus(account.adminUserId(), UserStatus.DISABLED);
+        seen.add(admin.transferSession(session, tech, NODEREF.NODE, "", null));
+        assertThat(seen).isEqualTo(EnumSet.allOf(TransferSessionRet.class));
+        for (int i = 0; i < 10; i++) {
+            admin.login(account.onlineTechEmail(), "wrong password");
+        }
+        assertThat(admin.login(account.onlineTechEmail(), TestAccounts.TECH_PASSWORD))
+                .isEqualTo(LoginRet.LOGIN_LIMIT_REACHED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Port.class)
+    void getSessionV3ReturnsTypedRecordsAndLogoutEndsTheLogin(Port port) {
+        APISoap admin = client(port);
+        assertThat(admin.login(account.adminEmail(), TestAccounts.ADMIN_PASSWORD)).isEqualTo(LoginRet.LOGIN_OK);
+        Holder<GetSessionRet> result = new Holder<>();
+        Holder<ArrayOfSESSIONV3> sessions = new Holder<>();
+        admin.getSessionV3(Math.toIntExact(account.channelId()), NODEREF.CHANNEL, null, result, sessions);
+        assertThat(result.value).isEqualTo(GetSessionRet.GET_SESSION_OK);
+        List<SESSIONV3> rows = sessions.value.getSESSIONV3();
+        Set<Long> ids = rows.stream().map(r -> (long) r.getIID()).collect(Collectors.toSet());
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(account.sessionIds());
+        SESSIONV3 first = rows.get(0);
+        assertThat(first.getBStatus()).isEqualTo(SESSIONSTATUS.SESSION_WAITING);
+        assertThat(first.getSStatus()).isEqualTo("Waiting");
+        assertThat((long) first.getIEntry()).isEqualTo(account.channelId());
+        assertThat(first.getSEntry()).isEqualTo("Channel");
+        assertThat(first.getSStartTime()).isNotBlank();
+
+        admin.getSessionV3(Math.toIntExact(account.onlineTechNodeId()), NODEREF.CHANNEL, null, result, sessions);
+        assertThat(result.value).isEqualTo(GetSessionRet.GET_SESSION_INVALID_PARAM_NODE_ID);
+        assertThat(admin.logout()).isEqualTo(LogoutRet.LOGOUT_OK);
+        assertThat(admin.logout()).isEqualTo(LogoutRet.LOGOUT_NOT_LOGGED_IN);
+        admin.getSessionV3(Math.toIntExact(account.channelId()), NODEREF.CHANNEL, null, result, sessions);
+        assertThat(result.value).isEqualTo(GetSessionRet.GET_SESSION_NOT_LOGGED_IN);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Port.class)
+    void invalidInputIsASoapFaultTheClientStackUnderstands(Port port) {
+        QName portName = port == Port.SOAP11 ? new QName(RescueSoap.NAMESPACE, "APISoap")
+                : new QName(RescueSoap.NAMESPACE, "APISoap12");
+        Dispatch<Source> dispatch = new API(wsdl()).createDispatch(portName, Source.class, Service.Mode.PAYLOAD);
+        dispatch.getRequestContext().put(BindingProvider.SOAPACTION_USE_PROPERTY, true);
+        dispatch.getRequestContext().put(BindingProvider.SOAPACTION_URI_PROPERTY,
+                RescueSoap.NAMESPACE + "/transferSession");
+        String payload = "<transferSession xmlns=\"" + RescueSoap.NAMESPACE + "\"><iSessionID>5001</iSessionID>"
+                + "<iNodeID>2001</iNodeID><eNodeRef>GROUP</eNodeRef></transferSession>";
+        assertThatThrownBy(() -> dispatch.invoke(new StreamSource(new StringReader(payload))))
+                .isInstanceOf(SOAPFaultException.class)
+                .satisfies(e -> assertThat(((SOAPFaultException) e).getFault().getFaultString()).contains("GROUP"));
+    }
+}
