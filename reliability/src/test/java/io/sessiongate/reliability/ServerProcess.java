@@ -71,7 +71,9 @@ final class ServerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited; its log: " + log);
+                // 143 or 137 with a log that stops short: something outside sent SIGTERM or SIGKILL.
+                throw new IllegalStateException("the server exited with code " + process.exitValue() + "; its log: "
+                        + log);
             }
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
