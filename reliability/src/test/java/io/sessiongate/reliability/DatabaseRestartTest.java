@@ -7,6 +7,7 @@ import io.sessiongate.core.testing.TestAccounts.TestAccount;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** MariaDB stopped for ten seconds under load, and started again: documented answers, no hang, no half-write. */
@@ -108,9 +110,20 @@ class DatabaseRestartTest {
                            <> (SELECT COUNT(*) FROM event e WHERE e.object_type = 'SUPPORT_SESSION' AND e.object_id = s.id)
                     """, Object[].class).setParameter("a", account.accountId()).getResultList());
             assertThat(broken).as("sessions whose version, transfers and events disagree").isEmpty();
-            System.out.printf("[database restart] %d requests; stop took %.1f s, start %.1f s; while down: %s; slowest reply %d ms; "
+
+            // What the operator reads: one line per failed request, with its incident id and why, and no stack trace.
+            List<String> incidents;
+            try (Stream<String> lines = Files.lines(server.log())) {
+                incidents = lines.filter(l -> l.contains("sessiongate.incident")).toList();
+            }
+            assertThat(incidents).isNotEmpty()
+                    .allMatch(l -> l.matches(".* incident [0-9a-f]{16}: .+: the database is unavailable: \\S.*"));
+            assertThat(Files.readString(server.log())).doesNotContain("SqlExceptionHelper");
+            System.out.printf("[database restart] %d requests; stop took %.1f s, start %.1f s; while down: %s; "
+                            + "slowest reply %d ms; %d incident lines, e.g. %s; "
                             + "first success %.2f s after the database returned; 20 sessions consistent%n",
-                    replies.size(), (downFrom - stopped) / 1e9, (back - restarting) / 1e9, whileDown, maxTook / 1_000_000, recovery);
+                    replies.size(), (downFrom - stopped) / 1e9, (back - restarting) / 1e9, whileDown,
+                    maxTook / 1_000_000, incidents.size(), incidents.get(0).replaceAll("^.*(incident )", "$1"), recovery);
         }
     }
 

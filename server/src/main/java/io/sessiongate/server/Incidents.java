@@ -34,7 +34,7 @@ public final class Incidents {
     public static String log(String context, Throwable fault) {
         String id = newId();
         if (fault instanceof io.sessiongate.core.persistence.DataAccessException.Unavailable) {
-            LOG.error("incident {}: {}: database unavailable: {}", id, context, fault.getMessage());
+            LOG.error("incident {}: {}: {}", id, context, fault.getMessage());
         } else {
             LOG.error("incident {}: {}", id, context, fault);
         }

@@ -29,16 +29,26 @@ public final class PersistenceExceptionTranslator {
                 return new DataAccessException.StaleUpdate("the row was changed by another transaction", e);
             }
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
-                return new DataAccessException.Unavailable("the database is unavailable", e);
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return new DataAccessException.Unavailable("the database is unavailable", e);
+                    || t instanceof java.sql.SQLNonTransientConnectionException || isConnectionState(t)) {
+                return new DataAccessException.Unavailable(unavailable(t), e);
             }
             if (t instanceof SQLException sql && sql.getErrorCode() == 1062) {
                 return new DataAccessException.DuplicateEntry(null, e);
             }
         }
         return new DataAccessException.Failure("database failure: " + e.getClass().getSimpleName(), e);
+    }
+
+    /** SQLSTATE class 08: connection exception. */
+    private static boolean isConnectionState(Throwable t) {
+        return t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+    }
+
+    /** What the pool or the driver said, e.g. "sessiongate - Connection is not available, request timed out ...". */
+    private static String unavailable(Throwable connectionFault) {
+        Throwable said = connectionFault instanceof JDBCConnectionException && connectionFault.getCause() != null
+                ? connectionFault.getCause() : connectionFault;
+        return said.getMessage() == null ? "the database is unavailable"
+                : "the database is unavailable: " + said.getMessage();
     }
 }
