@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +49,34 @@ class LimitsTest {
         HttpResponse<String> soap = post("API/API.asmx", "text/xml", "<a>" + big + "</a>");
         assertThat(soap.body()).contains("<faultcode>soap:Client</faultcode>").contains("larger than");
         System.out.println("[limits] 70 KiB bodies: Rescue 413 ERROR, APIServer 400 BODY_UNREADABLE, SOAP Client fault");
+    }
+
+    @Test
+    void aBrokenChunkedBodyIsRefusedWithOneLogLine() throws Exception {
+        String reply;
+        try (Socket s = new Socket("127.0.0.1", URI.create(server.base()).getPort())) {
+            s.setSoTimeout(15_000);
+            s.getOutputStream().write(("POST /API/login.aspx HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\n\r\nzz\r\nemail=a\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII); // the server closes
+        }
+        assertThat(reply).startsWith("HTTP/1.1 400 ").contains("Connection: close\r\n");
+        String log = awaitInLog("request body could not be decoded, answered 400");
+        assertThat(log).doesNotContain("GRIZZLY0013").doesNotContain("HttpBrokenContentException");
+        System.out.println("[limits] broken chunked body: 400 with Connection: close; one line in the request log");
+    }
+
+    /** The server's log once it holds {@code text} (the server logs asynchronously). */
+    private static String awaitInLog(String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String log = Files.readString(server.log());
+        while (!log.contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            log = Files.readString(server.log());
+        }
+        assertThat(log).contains(text);
+        return log;
     }
 
     @Test
