@@ -5,7 +5,6 @@ import static io.sessiongate.core.persistence.NativeRows.toLong;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sessiongate.core.event.EventRecorder;
-import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.rescue.TechnicianPresence;
 import io.sessiongate.core.rescue.TransferService;
 import io.sessiongate.core.websession.CallerAuthenticator;
@@ -30,14 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DbCeiling implements AutoCloseable {
 
-    private static final NativeSql BY_COOKIE = NativeSql.of(CallerAuthenticator.BY_COOKIE);
-    private static final NativeSql TOUCH = NativeSql.of(CallerAuthenticator.TOUCH);
-    private static final NativeSql TARGET_AND_SESSION = NativeSql.of(TransferService.TARGET_AND_SESSION);
-    private static final NativeSql MOVE = NativeSql.of(TransferService.MOVE);
-    private static final NativeSql LOOKUP = NativeSql.of(SessionUpdateValidator.LOOKUP);
-    private static final NativeSql UPDATE = NativeSql.of(SessionUpdateService.UPDATE);
-    private static final NativeSql INSERT_TRANSFER = NativeSql.of(TransferService.INSERT_TRANSFER);
-    private static final NativeSql INSERT_EVENT = NativeSql.of(EventRecorder.INSERT);
 
     private final HikariDataSource pool;
     private final Dataset d;
@@ -117,13 +108,13 @@ final class DbCeiling implements AutoCloseable {
         long node = toTech ? d.techNode(r.nextInt(d.technicians())) : Dataset.CHANNEL_BASE + r.nextInt(Dataset.CHANNELS);
         inTransaction(c -> {
             authenticate(c, now, r);
-            Object[] row = TARGET_AND_SESSION.on(c)
+            Object[] row = TransferService.TARGET_AND_SESSION.on(c)
                     .set("cutoff", now.minus(TechnicianPresence.OFFLINE_AFTER))
                     .set("node", node)
                     .set("session", session)
                     .one();
             Long fromChannel = toLong(row[11]);
-            MOVE.on(c)
+            TransferService.MOVE.on(c)
                     .set("status", toTech ? "TRANSFERRING" : "WAITING")
                     .set("now", now)
                     .set("tech", toTech ? node : null)
@@ -133,7 +124,7 @@ final class DbCeiling implements AutoCloseable {
                     .set("id", session)
                     .set("version", toLong(row[12]))
                     .update();
-            INSERT_TRANSFER.on(c)
+            TransferService.INSERT_TRANSFER.on(c)
                     .set("account", 1L)
                     .set("session", session)
                     .set("from", fromChannel)
@@ -153,13 +144,13 @@ final class DbCeiling implements AutoCloseable {
         long target = d.firstTargetWebSession() + r.nextInt(d.webSessions());
         inTransaction(c -> {
             authenticate(c, now, r);
-            Object[] row = LOOKUP.on(c)
+            Object[] row = SessionUpdateValidator.LOOKUP.on(c)
                     .set("cutoff", now.minus(CallerAuthenticator.IDLE_TIMEOUT))
                     .set("site", Dataset.SITE)
                     .set("session", target)
                     .set("user", null)
                     .one();
-            UPDATE.on(c)
+            SessionUpdateService.UPDATE.on(c)
                     .set("user", null)
                     .set("ip", "10.0." + r.nextInt(256) + "." + (1 + r.nextInt(254)))
                     .set("status", "A")
@@ -193,18 +184,18 @@ final class DbCeiling implements AutoCloseable {
 
     /** The cookie path of CallerAuthenticator: one read, one touch. */
     private void authenticate(Connection c, LocalDateTime now, ThreadLocalRandom r) {
-        Object[] row = BY_COOKIE.on(c)
+        Object[] row = CallerAuthenticator.BY_COOKIE.on(c)
                 .set("cutoff", now.minus(CallerAuthenticator.IDLE_TIMEOUT))
                 .set("hash", SecureTokens.hash(Dataset.cookie(1 + r.nextInt(d.callers()))))
                 .one();
         if (row == null) {
             throw new IllegalStateException("caller web session missing");
         }
-        TOUCH.on(c).set("now", now).set("id", row[0]).update();
+        CallerAuthenticator.TOUCH.on(c).set("now", now).set("id", row[0]).update();
     }
 
     private static void event(Connection c, long object, String type, String action, LocalDateTime now) {
-        INSERT_EVENT.on(c)
+        EventRecorder.INSERT.on(c)
                 .set("account", 1L)
                 .set("type", type)
                 .set("object", object)

@@ -2,7 +2,6 @@ package io.sessiongate.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.rescue.TransferService;
 import io.sessiongate.core.websession.SecureTokens;
 import java.util.List;
@@ -13,7 +12,7 @@ class BenchPartsTest {
 
     @Test
     void theServersTransferReadHasTheParametersTheCeilingBinds() {
-        assertThat(NativeSql.of(TransferService.TARGET_AND_SESSION).names())
+        assertThat(TransferService.TARGET_AND_SESSION.names())
                 .containsExactlyInAnyOrder("cutoff", "node", "session");
     }
 

@@ -7,7 +7,6 @@ import io.sessiongate.core.testing.TestAccounts.TestAccount;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** MariaDB stopped for ten seconds under load, and started again: documented answers, no hang, no half-write. */
@@ -112,13 +110,11 @@ class DatabaseRestartTest {
             assertThat(broken).as("sessions whose version, transfers and events disagree").isEmpty();
 
             // What the operator reads: one line per failed request, with its incident id and why, and no stack trace.
-            List<String> incidents;
-            try (Stream<String> lines = Files.lines(server.log())) {
-                incidents = lines.filter(l -> l.contains("sessiongate.incident")).toList();
-            }
+            String log = server.logText();
+            List<String> incidents = log.lines().filter(l -> l.contains("sessiongate.incident")).toList();
             assertThat(incidents).isNotEmpty()
                     .allMatch(l -> l.matches(".* incident [0-9a-f]{16}: .+: the database is unavailable: \\S.*"));
-            assertThat(Files.readString(server.log())).doesNotContain("SqlExceptionHelper");
+            assertThat(log).doesNotContain("SqlExceptionHelper");
             System.out.printf("[database restart] %d requests; stop took %.1f s, start %.1f s; while down: %s; "
                             + "slowest reply %d ms; %d incident lines, e.g. %s; "
                             + "first success %.2f s after the database returned; 20 sessions consistent%n",

@@ -1,5 +1,7 @@
 package io.sessiongate.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -63,6 +65,27 @@ final class ServerProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** Everything the server has logged so far. */
+    String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The server's log once it holds {@code text} (the server logs asynchronously); fails after 10 s. */
+    String awaitInLog(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String now = logText();
+        while (!now.contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            now = logText();
+        }
+        assertThat(now).contains(text);
+        return now;
     }
 
     private void awaitHealthy() {

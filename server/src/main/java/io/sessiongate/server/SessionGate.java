@@ -116,7 +116,7 @@ public final class SessionGate implements AutoCloseable {
         http.getServerConfiguration().setDefaultErrorPageGenerator(RequestGuard.PLAIN_ERRORS);
         NetworkListener listener = http.getListener("grizzly");
         listener.registerAddOn(new IgnoreUnsupportedUpgrades());
-        listener.registerAddOn(new AnnounceClosingAfterBadRequests());
+        listener.registerAddOn(new UndecodableRequests());
         // Rescue callers put every parameter in the query string: allow long ones, but bound them.
         listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()

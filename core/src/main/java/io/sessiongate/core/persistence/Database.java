@@ -56,6 +56,7 @@ public final class Database implements AutoCloseable {
                 new DriverDataSource(config.jdbcUrl(), null, driverSettings, config.user(), config.password()));
         HikariDataSource ds = pool(config, connections);
         try {
+            reach(ds, config, connections);
             migrate(ds);
             return new Database(ds, connections, sessionFactory(ds));
         } catch (RuntimeException e) {
@@ -77,12 +78,14 @@ public final class Database implements AutoCloseable {
         hc.setConnectionTimeout(3_000);
         hc.setValidationTimeout(1_000);
         hc.setInitializationFailTimeout(-1);
-        HikariDataSource ds = new HikariDataSource(hc);
+        return new HikariDataSource(hc);
+    }
+
+    /** One connection from the new pool, to report the server's version, or the reason it cannot be reached. */
+    private static void reach(HikariDataSource ds, DatabaseConfig config, PatientConnections connections) {
         try (Connection c = ds.getConnection()) {
             LOG.info("database reached: {} ({})", redact(config.jdbcUrl()), c.getMetaData().getDatabaseProductVersion());
         } catch (SQLException e) {
-            connections.close();
-            ds.close();
             // The pool's own message only says it timed out; the driver's says why.
             SQLException why = connections.lastFailure();
             if (why == null && e.getCause() instanceof SQLException cause) {
@@ -92,7 +95,6 @@ public final class Database implements AutoCloseable {
                     "cannot reach the database at " + redact(config.jdbcUrl()) + " as user '" + config.user() + "': "
                             + (why != null ? why.getMessage() : e.getMessage()), e);
         }
-        return ds;
     }
 
     private static void migrate(DataSource ds) {

@@ -29,7 +29,8 @@ public final class PersistenceExceptionTranslator {
                 return new DataAccessException.StaleUpdate("the row was changed by another transaction", e);
             }
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException || isConnectionState(t)) {
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof SQLException sql && PatientConnections.isUnreachable(sql)) {
                 return new DataAccessException.Unavailable(unavailable(t), e);
             }
             if (t instanceof SQLException sql && sql.getErrorCode() == 1062) {
@@ -37,11 +38,6 @@ public final class PersistenceExceptionTranslator {
             }
         }
         return new DataAccessException.Failure("database failure: " + e.getClass().getSimpleName(), e);
-    }
-
-    /** SQLSTATE class 08: connection exception. */
-    private static boolean isConnectionState(Throwable t) {
-        return t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 
     /** What the pool or the driver said, e.g. "sessiongate - Connection is not available, request timed out ...". */

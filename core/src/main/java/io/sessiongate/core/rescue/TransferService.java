@@ -40,8 +40,8 @@ public final class TransferService {
             TransferSessionResult.USER_DELETED_OR_DISABLED, true);
 
     // One read for both the target node and the session, each with what its scope check needs.
-    /** Public so that the benchmark\'s database ceiling issues exactly this statement. */
-    public static final String TARGET_AND_SESSION = """
+    /** Public so that the benchmark's database ceiling issues exactly this statement. */
+    public static final NativeSql TARGET_AND_SESSION = NativeSql.of("""
             SELECT n.kind, n.account_id, n.parent_id, n.name,
                    (SELECT GROUP_CONCAT(ca.group_id) FROM channel_assignment ca WHERE ca.channel_id = n.id),
                    tu.status, p.last_heartbeat > :cutoff,
@@ -52,24 +52,20 @@ public final class TransferService {
             LEFT JOIN app_user tu ON tu.tech_node_id = n.id
             LEFT JOIN technician_presence p ON p.node_id = n.id
             LEFT JOIN support_session s ON s.id = k.sid
-            LEFT JOIN node st ON st.id = s.technician_node_id""";
+            LEFT JOIN node st ON st.id = s.technician_node_id""");
 
-    /** Public so that the benchmark\'s database ceiling issues exactly this statement. */
-    public static final String MOVE = """
+    /** Public so that the benchmark's database ceiling issues exactly this statement. */
+    public static final NativeSql MOVE = NativeSql.of("""
             UPDATE support_session
             SET status = :status, status_changed_at = :now, technician_node_id = :tech, channel_node_id = :channel,
                 transferred_to = :to, transferred_comment = :comment, version = version + 1
-            WHERE id = :id AND version = :version""";
+            WHERE id = :id AND version = :version""");
 
     /** Public so that the benchmark's database ceiling issues exactly this statement. */
-    public static final String INSERT_TRANSFER = """
+    public static final NativeSql INSERT_TRANSFER = NativeSql.of("""
             INSERT INTO transfer (account_id, session_id, from_node_id, to_node_id, node_ref, comment, by_user_id,
                                   transferred_at)
-            VALUES (:account, :session, :from, :to, :ref, :comment, :by, :at)""";
-
-    private static final NativeSql TARGET_AND_SESSION_SQL = NativeSql.of(TARGET_AND_SESSION);
-    private static final NativeSql MOVE_SQL = NativeSql.of(MOVE);
-    private static final NativeSql INSERT_TRANSFER_SQL = NativeSql.of(INSERT_TRANSFER);
+            VALUES (:account, :session, :from, :to, :ref, :comment, :by, :at)""");
 
     private final Database db;
     private final CallerAuthenticator authenticator;
@@ -114,7 +110,7 @@ public final class TransferService {
     private Optional<TransferSessionResult> attempt(Session s, Caller caller, long nodeId, NodeRef nodeRef,
                                                     Long sessionId, String comment) {
         Instant now = clock.instant();
-        Object[] row = TARGET_AND_SESSION_SQL.on(s)
+        Object[] row = TARGET_AND_SESSION.on(s)
                 .set("cutoff", now.minus(TechnicianPresence.OFFLINE_AFTER))
                 .set("node", nodeId)
                 .set("session", sessionId)
@@ -140,7 +136,7 @@ public final class TransferService {
         Long newTech = toTechnician ? nodeId : null;
         Long newChannel = toTechnician ? fromChannel : Long.valueOf(nodeId);
         String storedComment = comment.isEmpty() ? null : comment;
-        int moved = MOVE_SQL.on(s)
+        int moved = MOVE.on(s)
                 .set("status", newStatus.name())
                 .set("now", now)
                 .set("tech", newTech)
@@ -154,7 +150,7 @@ public final class TransferService {
             return Optional.empty();
         }
         Long from = fromTech != null ? fromTech : fromChannel;
-        INSERT_TRANSFER_SQL.on(s)
+        INSERT_TRANSFER.on(s)
                 .set("account", caller.accountId())
                 .set("session", sessionId)
                 .set("from", from)

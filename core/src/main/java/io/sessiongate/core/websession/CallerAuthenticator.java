@@ -3,6 +3,7 @@ package io.sessiongate.core.websession;
 import static io.sessiongate.core.persistence.NativeRows.toBoolean;
 import static io.sessiongate.core.persistence.NativeRows.toLong;
 
+import io.sessiongate.api.apiserver.SessionStatus;
 import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.event.EventRecorder;
 import io.sessiongate.core.persistence.NativeSql;
@@ -22,24 +23,24 @@ public final class CallerAuthenticator {
     /** A web session idle this long is TimedOut and never authenticates again. */
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(20);
 
-    /** Public so that the benchmark\'s database ceiling issues exactly this statement. */
-    public static final String BY_COOKIE = """
+    /** Public so that the benchmark's database ceiling issues exactly this statement. */
+    public static final NativeSql BY_COOKIE = NativeSql.of("""
             SELECT w.id, w.account_id, w.user_id, w.status, w.administrator, w.folder_group_ids,
                    w.last_request_at < :cutoff AS idle, u.status AS user_status, u.tech_node_id
             FROM web_session w LEFT JOIN app_user u ON u.id = w.user_id
-            WHERE w.token_hash = :hash""";
+            WHERE w.token_hash = :hash""");
 
-    /** Public so that the benchmark\'s database ceiling issues exactly this statement. */
-    public static final String TOUCH = """
-            UPDATE web_session SET last_request_at = :now, request_count = request_count + 1 WHERE id = :id""";
+    /** Public so that the benchmark's database ceiling issues exactly this statement. */
+    public static final NativeSql TOUCH = NativeSql.of("""
+            UPDATE web_session SET last_request_at = :now, request_count = request_count + 1 WHERE id = :id""");
 
-    private static final String TIME_OUT = """
-            UPDATE web_session SET status = 'T', version = version + 1 WHERE id = :id AND status = 'A'""";
+    private static final NativeSql TIME_OUT = NativeSql.of("""
+            UPDATE web_session SET status = 'T', version = version + 1 WHERE id = :id AND status = 'A'""");
 
     // The folder list is the user's own, else the highest-priority role's: AccessDerivation in SQL,
     // so that an auth-code request costs one read.
-    /** Public so that the benchmark\'s database ceiling issues exactly this statement. */
-    public static final String BY_AUTH_CODE = """
+    /** Public so that the benchmark's database ceiling issues exactly this statement. */
+    public static final NativeSql BY_AUTH_CODE = NativeSql.of("""
             SELECT u.id, u.account_id, u.status, u.tech_node_id,
                    EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id
                            WHERE ur.user_id = u.id AND r.account_id = u.account_id
@@ -50,12 +51,7 @@ public final class CallerAuthenticator {
                            WHERE ur.user_id = u.id AND r.account_id = u.account_id
                            ORDER BY r.priority DESC, r.id LIMIT 1))) AS folder_group_ids
             FROM auth_code a JOIN app_user u ON u.id = a.user_id
-            WHERE a.code_hash = :hash""";
-
-    private static final NativeSql BY_COOKIE_SQL = NativeSql.of(BY_COOKIE);
-    private static final NativeSql TOUCH_SQL = NativeSql.of(TOUCH);
-    private static final NativeSql TIME_OUT_SQL = NativeSql.of(TIME_OUT);
-    private static final NativeSql BY_AUTH_CODE_SQL = NativeSql.of(BY_AUTH_CODE);
+            WHERE a.code_hash = :hash""");
 
     private final Clock clock;
     private final EventRecorder events;
@@ -88,7 +84,7 @@ public final class CallerAuthenticator {
         if (!SecureTokens.looksLikeToken(authCode)) {
             return new Authentication.InvalidAuthCode();
         }
-        Object[] row = BY_AUTH_CODE_SQL.on(s).set("hash", SecureTokens.hash(authCode)).one();
+        Object[] row = BY_AUTH_CODE.on(s).set("hash", SecureTokens.hash(authCode)).one();
         if (row == null) {
             return new Authentication.InvalidAuthCode();
         }
@@ -102,11 +98,11 @@ public final class CallerAuthenticator {
             return new Authentication.NotLoggedIn();
         }
         Instant now = clock.instant();
-        Object[] row = BY_COOKIE_SQL.on(s)
+        Object[] row = BY_COOKIE.on(s)
                 .set("cutoff", now.minus(IDLE_TIMEOUT))
                 .set("hash", SecureTokens.hash(token))
                 .one();
-        if (row == null || !"A".equals(String.valueOf(row[3]))) {
+        if (row == null || !SessionStatus.ACTIVE.code().equals(String.valueOf(row[3]))) {
             return new Authentication.NotLoggedIn();
         }
         Long webSessionId = toLong(row[0]);
@@ -115,7 +111,7 @@ public final class CallerAuthenticator {
             timeOut(s, webSessionId, accountId, row[2] == null ? null : toLong(row[2]));
             return new Authentication.NotLoggedIn();
         }
-        TOUCH_SQL.on(s).set("now", now).set("id", webSessionId).update();
+        TOUCH.on(s).set("now", now).set("id", webSessionId).update();
         if (row[2] == null) {
             return new Authentication.NotLoggedIn(); // anonymous: no user has logged in on it yet
         }
@@ -126,7 +122,7 @@ public final class CallerAuthenticator {
 
     /** Marks an idle web session TimedOut, with its event. */
     void timeOut(Session s, Long webSessionId, Long accountId, Long userId) {
-        int changed = TIME_OUT_SQL.on(s).set("id", webSessionId).update();
+        int changed = TIME_OUT.on(s).set("id", webSessionId).update();
         if (changed == 1) {
             events.record(s, accountId, "WEB_SESSION", webSessionId, "TIMED_OUT",
                     Map.of("status", "A"), Map.of("status", "T"), userId);

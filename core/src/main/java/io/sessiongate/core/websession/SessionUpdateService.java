@@ -34,14 +34,12 @@ public final class SessionUpdateService {
 
     private static final int ATTEMPTS = 3;
 
-    /** Public so that the benchmark\'s database ceiling issues exactly this statement. */
-    public static final String UPDATE = """
+    /** Public so that the benchmark's database ceiling issues exactly this statement. */
+    public static final NativeSql UPDATE = NativeSql.of("""
             UPDATE web_session
             SET user_id = :user, ip_address = :ip, status = :status, role_ids = :roles, administrator = :admin,
                 folder_list_id = :folders, folder_group_ids = :groups, version = version + 1
-            WHERE id = :id AND version = :version AND status = 'A'""";
-
-    private static final NativeSql UPDATE_SQL = NativeSql.of(UPDATE);
+            WHERE id = :id AND version = :version AND status = 'A'""");
 
     private static final String SESSION_DATA = """
             SELECT w.id, a.site_key, w.user_id, w.ip_address, w.status, w.last_request_at < :cutoff, w.role_ids,
@@ -201,7 +199,7 @@ public final class SessionUpdateService {
             folderListId = access.get().folderListId();
             groups = WebSession.joinIds(access.get().folderGroupIds());
         }
-        int changed = UPDATE_SQL.on(s)
+        int changed = UPDATE.on(s)
                 .set("user", userId)
                 .set("ip", ip)
                 .set("status", v.status().code())

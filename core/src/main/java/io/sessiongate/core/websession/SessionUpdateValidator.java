@@ -24,17 +24,15 @@ import org.hibernate.Session;
  */
 public final class SessionUpdateValidator {
 
-    /** Public so that the benchmark\'s database ceiling issues exactly this statement. */
-    public static final String LOOKUP = """
+    /** Public so that the benchmark's database ceiling issues exactly this statement. */
+    public static final NativeSql LOOKUP = NativeSql.of("""
             SELECT a.id, w.id, w.account_id, w.status, w.last_request_at < :cutoff, w.user_id, w.ip_address,
                    w.role_ids, w.administrator, w.folder_list_id, w.folder_group_ids, w.version,
                    u.id, u.account_id, u.status
             FROM (SELECT :site AS site, :session AS sid, :user AS uid) k
             LEFT JOIN account a ON a.site_key = k.site
             LEFT JOIN web_session w ON w.id = k.sid
-            LEFT JOIN app_user u ON u.id = k.uid""";
-
-    private static final NativeSql LOOKUP_SQL = NativeSql.of(LOOKUP);
+            LEFT JOIN app_user u ON u.id = k.uid""");
 
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
@@ -64,7 +62,7 @@ public final class SessionUpdateValidator {
         Long userId = id(request.sessionUserSurrogate(), "SessionUserSurrogate", null,
                 ErrorCode.USER_SURROGATE_INVALID, errors);
 
-        Object[] row = LOOKUP_SQL.on(s)
+        Object[] row = LOOKUP.on(s)
                 .set("cutoff", now.minus(CallerAuthenticator.IDLE_TIMEOUT))
                 .set("site", siteKey)
                 .set("session", sessionId)
