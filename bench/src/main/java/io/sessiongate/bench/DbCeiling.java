@@ -1,20 +1,21 @@
 package io.sessiongate.bench;
 
-import static io.sessiongate.core.persistence.NativeRows.toLong;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.sessiongate.core.event.EventRecorder;
-import io.sessiongate.core.rescue.TechnicianPresence;
-import io.sessiongate.core.rescue.TransferService;
-import io.sessiongate.core.websession.CallerAuthenticator;
+import io.sessiongate.api.apiserver.SessionStatus;
+import io.sessiongate.api.rescue.NodeRef;
+import io.sessiongate.core.event.EventAction;
+import io.sessiongate.core.event.EventRepository;
+import io.sessiongate.core.event.ObjectType;
+import io.sessiongate.core.persistence.Tx;
+import io.sessiongate.core.rescue.SupportSessionRepository;
+import io.sessiongate.core.rescue.SupportSessionStatus;
+import io.sessiongate.core.rescue.TransferRepository;
 import io.sessiongate.core.websession.SecureTokens;
-import io.sessiongate.core.websession.SessionUpdateService;
-import io.sessiongate.core.websession.SessionUpdateValidator;
+import io.sessiongate.core.websession.WebSessionRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,12 +24,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The database ceiling: exactly the statements the server issues for one transfer (cookie path)
- * and for one Session.Update, each in one transaction, over a pool of the server's size, with the
+ * and for one Session.Update, through the server's own repository methods, each in one transaction, over a pool of the server's size, with the
  * same concurrency as the HTTP load. What the server could reach if HTTP, JSON and Hibernate cost
  * nothing.
  */
 final class DbCeiling implements AutoCloseable {
 
+    // The server's own repositories: the ceiling cannot drift from the server's SQL.
+    private static final WebSessionRepository WEB_SESSIONS = new WebSessionRepository();
+    private static final SupportSessionRepository SUPPORT_SESSIONS = new SupportSessionRepository();
+    private static final TransferRepository TRANSFERS = new TransferRepository();
+    private static final EventRepository EVENTS = new EventRepository();
 
     private final HikariDataSource pool;
     private final Dataset d;
@@ -102,78 +108,46 @@ final class DbCeiling implements AutoCloseable {
 
     private void transfer() throws SQLException {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        Instant now = Instant.now();
         long session = d.session(r.nextInt(d.supportSessions()));
         boolean toTech = r.nextBoolean();
         long node = toTech ? d.techNode(r.nextInt(d.technicians())) : Dataset.CHANNEL_BASE + r.nextInt(Dataset.CHANNELS);
-        inTransaction(c -> {
-            authenticate(c, now, r);
-            Object[] row = TransferService.TARGET_AND_SESSION.on(c)
-                    .set("cutoff", now.minus(TechnicianPresence.OFFLINE_AFTER))
-                    .set("node", node)
-                    .set("session", session)
-                    .one();
-            Long fromChannel = toLong(row[11]);
-            TransferService.MOVE.on(c)
-                    .set("status", toTech ? "TRANSFERRING" : "WAITING")
-                    .set("now", now)
-                    .set("tech", toTech ? node : null)
-                    .set("channel", toTech ? fromChannel : Long.valueOf(node))
-                    .set("to", "Target")
-                    .set("comment", null)
-                    .set("id", session)
-                    .set("version", toLong(row[12]))
-                    .update();
-            TransferService.INSERT_TRANSFER.on(c)
-                    .set("account", 1L)
-                    .set("session", session)
-                    .set("from", fromChannel)
-                    .set("to", node)
-                    .set("ref", toTech ? "NODE" : "CHANNEL")
-                    .set("comment", null)
-                    .set("by", 1L)
-                    .set("at", now)
-                    .update();
-            event(c, session, "SUPPORT_SESSION", "TRANSFERRED", now);
+        inTransaction(tx -> {
+            authenticate(tx, now, r);
+            SupportSessionRepository.SessionToMove read = SUPPORT_SESSIONS.targetAndSession(tx, node, session).session();
+            Long fromChannel = read.channelNodeId();
+            SUPPORT_SESSIONS.move(tx, session, read.version(), new SupportSessionRepository.Move(
+                    toTech ? SupportSessionStatus.TRANSFERRING : SupportSessionStatus.WAITING, toTech ? node : null,
+                    toTech ? fromChannel : Long.valueOf(node), "Target", null), now);
+            TRANSFERS.insert(tx, 1L, session, fromChannel, node, toTech ? NodeRef.NODE : NodeRef.CHANNEL, null, 1L,
+                    now);
+            event(tx, session, ObjectType.SUPPORT_SESSION, EventAction.TRANSFERRED, now);
         });
     }
 
     private void update() throws SQLException {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        Instant now = Instant.now();
         long target = d.firstTargetWebSession() + r.nextInt(d.webSessions());
-        inTransaction(c -> {
-            authenticate(c, now, r);
-            Object[] row = SessionUpdateValidator.LOOKUP.on(c)
-                    .set("cutoff", now.minus(CallerAuthenticator.IDLE_TIMEOUT))
-                    .set("site", Dataset.SITE)
-                    .set("session", target)
-                    .set("user", null)
-                    .one();
-            SessionUpdateService.UPDATE.on(c)
-                    .set("user", null)
-                    .set("ip", "10.0." + r.nextInt(256) + "." + (1 + r.nextInt(254)))
-                    .set("status", "A")
-                    .set("roles", row[7])
-                    .set("admin", false)
-                    .set("folders", 1L)
-                    .set("groups", row[10])
-                    .set("id", target)
-                    .set("version", toLong(row[11]))
-                    .update();
-            event(c, target, "WEB_SESSION", "UPDATED", now);
+        inTransaction(tx -> {
+            authenticate(tx, now, r);
+            WebSessionRepository.UpdateLookup read = WEB_SESSIONS.forUpdate(tx, Dataset.SITE, target, null);
+            WEB_SESSIONS.update(tx, target, read.version(), "10.0." + r.nextInt(256) + "." + (1 + r.nextInt(254)),
+                    SessionStatus.ACTIVE, new WebSessionRepository.Snapshot(null, read.roleIds(), false, 1L,
+                            read.folderGroupIds()));
+            event(tx, target, ObjectType.WEB_SESSION, EventAction.UPDATED, now);
         });
     }
 
     private interface Work {
-        void run(Connection c);
+        void run(Tx tx);
     }
 
     /** One transaction on a pooled connection, as the server's are: committed, or rolled back on failure. */
     private void inTransaction(Work work) throws SQLException {
         try (Connection c = pool.getConnection()) {
             try {
-                work.run(c);
+                work.run(Tx.of(c));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -183,28 +157,15 @@ final class DbCeiling implements AutoCloseable {
     }
 
     /** The cookie path of CallerAuthenticator: one read, one touch. */
-    private void authenticate(Connection c, LocalDateTime now, ThreadLocalRandom r) {
-        Object[] row = CallerAuthenticator.BY_COOKIE.on(c)
-                .set("cutoff", now.minus(CallerAuthenticator.IDLE_TIMEOUT))
-                .set("hash", SecureTokens.hash(Dataset.cookie(1 + r.nextInt(d.callers()))))
-                .one();
-        if (row == null) {
-            throw new IllegalStateException("caller web session missing");
-        }
-        CallerAuthenticator.TOUCH.on(c).set("now", now).set("id", row[0]).update();
+    private void authenticate(Tx tx, Instant now, ThreadLocalRandom r) {
+        WebSessionRepository.CookieSession caller = WEB_SESSIONS.byCookie(tx,
+                        SecureTokens.hash(Dataset.cookie(1 + r.nextInt(d.callers()))))
+                .orElseThrow(() -> new IllegalStateException("caller web session missing"));
+        WEB_SESSIONS.touch(tx, caller.id(), now);
     }
 
-    private static void event(Connection c, long object, String type, String action, LocalDateTime now) {
-        EventRecorder.INSERT.on(c)
-                .set("account", 1L)
-                .set("type", type)
-                .set("object", object)
-                .set("action", action)
-                .set("before", "{\"status\":\"A\"}")
-                .set("after", "{\"status\":\"A\"}")
-                .set("by", 1L)
-                .set("at", now)
-                .update();
+    private static void event(Tx tx, long object, ObjectType type, EventAction action, Instant now) {
+        EVENTS.insert(tx, 1L, type, object, action, "{\"status\":\"A\"}", "{\"status\":\"A\"}", 1L, now);
     }
 
     @Override

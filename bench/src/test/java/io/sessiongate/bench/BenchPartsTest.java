@@ -2,19 +2,12 @@ package io.sessiongate.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessiongate.core.rescue.TransferService;
 import io.sessiongate.core.websession.SecureTokens;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchPartsTest {
-
-    @Test
-    void theServersTransferReadHasTheParametersTheCeilingBinds() {
-        assertThat(TransferService.TARGET_AND_SESSION.names())
-                .containsExactlyInAnyOrder("cutoff", "node", "session");
-    }
 
     @Test
     void wrksSummaryLineIsRead() {

@@ -4,13 +4,20 @@ import io.sessiongate.core.account.AccountService;
 import io.sessiongate.core.account.PasswordHasher;
 import io.sessiongate.core.demo.DemoData;
 import io.sessiongate.core.event.EventRecorder;
+import io.sessiongate.core.event.EventRepository;
 import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.rescue.DirectoryReads;
+import io.sessiongate.core.rescue.PresenceRepository;
 import io.sessiongate.core.rescue.PresenceService;
 import io.sessiongate.core.rescue.SessionQueryService;
+import io.sessiongate.core.rescue.SupportSessionRepository;
+import io.sessiongate.core.rescue.TransferRepository;
 import io.sessiongate.core.rescue.TransferService;
+import io.sessiongate.core.websession.AuthCodeRepository;
 import io.sessiongate.core.websession.CallerAuthenticator;
 import io.sessiongate.core.websession.LoginService;
 import io.sessiongate.core.websession.SessionUpdateService;
+import io.sessiongate.core.websession.WebSessionRepository;
 import java.time.Clock;
 
 /**
@@ -36,15 +43,22 @@ public final class CoreServices {
         this.database = database;
         this.clock = clock;
         this.passwords = passwords;
-        this.events = new EventRecorder(clock);
+        // The repositories hold no state: one of each, shared by every service that writes or reads its table.
+        WebSessionRepository webSessions = new WebSessionRepository();
+        AuthCodeRepository authCodes = new AuthCodeRepository();
+        SupportSessionRepository supportSessions = new SupportSessionRepository();
+        PresenceRepository presenceRows = new PresenceRepository();
+        this.events = new EventRecorder(clock, new EventRepository());
         this.accounts = new AccountService(database, passwords, clock);
-        this.authenticator = new CallerAuthenticator(clock, events);
-        this.logins = new LoginService(database, passwords, events, clock);
-        this.presence = new PresenceService(database, authenticator, clock);
-        this.transfers = new TransferService(database, authenticator, events, clock);
-        this.sessionQueries = new SessionQueryService(database, authenticator, clock);
-        this.sessionUpdates = new SessionUpdateService(database, authenticator, events, clock);
-        this.demoData = new DemoData(database, passwords, clock);
+        this.authenticator = new CallerAuthenticator(clock, events, webSessions, authCodes);
+        this.logins = new LoginService(database, passwords, events, clock, webSessions, authCodes);
+        this.presence = new PresenceService(database, authenticator, clock, presenceRows);
+        this.transfers = new TransferService(database, authenticator, events, clock, supportSessions,
+                new TransferRepository());
+        this.sessionQueries = new SessionQueryService(database, authenticator, clock, supportSessions, presenceRows,
+                new DirectoryReads());
+        this.sessionUpdates = new SessionUpdateService(database, authenticator, events, clock, webSessions);
+        this.demoData = new DemoData(database, passwords, clock, supportSessions);
     }
 
     public Database database() {

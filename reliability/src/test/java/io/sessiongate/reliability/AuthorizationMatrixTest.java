@@ -37,10 +37,10 @@ class AuthorizationMatrixTest {
         try (ServerProcess server = ServerProcess.start(db.jdbcUrl())) {
             String base = server.base();
             Long anonymousTarget = db.database().inTransaction(s -> {
-                var w = new io.sessiongate.core.websession.WebSession(a.accountId(),
-                        SecureTokens.hash(SecureTokens.random(48)), null, java.time.Instant.now());
-                s.persist(w);
-                return w.getId();
+                return new io.sessiongate.core.websession.WebSessionRepository().insert(
+                    io.sessiongate.core.persistence.Tx.of(s), a.accountId(),
+                        SecureTokens.hash(SecureTokens.random(48)), null, java.time.Instant.now(),
+                    io.sessiongate.core.websession.WebSessionRepository.Snapshot.ANONYMOUS);
             });
             String disabledEmail = extraAdmin(db, a, "disabled");
             String deletedEmail = extraAdmin(db, a, "deleted");

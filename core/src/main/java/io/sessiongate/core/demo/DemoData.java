@@ -10,7 +10,8 @@ import io.sessiongate.core.account.RoleKind;
 import io.sessiongate.core.account.User;
 import io.sessiongate.core.persistence.DataAccessException;
 import io.sessiongate.core.persistence.Database;
-import io.sessiongate.core.rescue.SupportSession;
+import io.sessiongate.core.persistence.Tx;
+import io.sessiongate.core.rescue.SupportSessionRepository;
 import io.sessiongate.core.rescue.SupportSessionStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,9 +65,11 @@ public final class DemoData {
     private final Database db;
     private final PasswordHasher passwords;
     private final Clock clock;
+    private final SupportSessionRepository supportSessions;
 
-    public DemoData(Database db, PasswordHasher passwords, Clock clock) {
+    public DemoData(Database db, PasswordHasher passwords, Clock clock, SupportSessionRepository supportSessions) {
         this.db = db;
+        this.supportSessions = supportSessions;
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -119,11 +122,10 @@ public final class DemoData {
         user(s, a, ALICE_EMAIL, "Alice", ALICE_PASSWORD, null, ALICE_NODE, tech, now);
         user(s, a, BOB_EMAIL, "Bob", BOB_PASSWORD, null, BOB_NODE, tech, now);
 
+        s.flush(); // the directory's rows first: the sessions refer to them
         for (Long id : DEMO_SESSIONS) {
-            SupportSession session = new SupportSession(id, a, SupportSessionStatus.WAITING, null, SUPPORT_CHANNEL,
-                    "en", now);
-            session.setCustomField(0, "Customer " + id);
-            s.persist(session);
+            supportSessions.insert(Tx.of(s), id, a, SupportSessionStatus.WAITING, null, SUPPORT_CHANNEL,
+                    "Customer " + id, "en", now);
         }
     }
 
@@ -147,10 +149,9 @@ public final class DemoData {
         user(s, a, OTHER_ADMIN_EMAIL, "Other Administrator", OTHER_ADMIN_PASSWORD, OTHER_ADMIN_NODE, null, admin, now);
         user(s, a, OTHER_TECH_EMAIL, "Olga", OTHER_TECH_PASSWORD, null, OTHER_TECH_NODE, tech, now);
 
-        SupportSession session = new SupportSession(OTHER_SESSION, a, SupportSessionStatus.ACTIVE, OTHER_TECH_NODE,
-                OTHER_CHANNEL, "en", now);
-        session.setCustomField(0, "Other customer");
-        s.persist(session);
+        s.flush(); // the directory's rows first: the session refers to them
+        supportSessions.insert(Tx.of(s), OTHER_SESSION, a, SupportSessionStatus.ACTIVE, OTHER_TECH_NODE,
+                OTHER_CHANNEL, "Other customer", "en", now);
     }
 
     private static Node node(Session s, long id, Long accountId, NodeKind kind, Long parent, String name, Instant now) {

@@ -3,22 +3,21 @@ package io.sessiongate.core.persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.hibernate.Session;
-import org.hibernate.jdbc.ReturningWork;
+import java.util.Optional;
 
 /**
  * A native statement written with {@code :name} parameters, parsed once, and run as a plain JDBC
- * prepared statement on the connection of a Hibernate session's transaction (or, for the
- * benchmark's database ceiling, on a plain connection, so that both send the same SQL the same
- * way). The hot paths
+ * prepared statement in a transaction ({@link Tx}: a Hibernate session's, or for the benchmark's
+ * database ceiling a plain connection's, so that both send the same SQL the same way). Results
+ * come back as the caller's records, mapped from the columns by name ({@link RowMapper}). The hot paths
  * (authentication, transferSession, Session.Update, events) use it instead of Hibernate's native
  * queries, whose per-call parameter and result-mapping machinery was a quarter of the server's
  * CPU per request (a JFR profile under the benchmark). Instants are written as UTC date-times, as
@@ -70,30 +69,70 @@ public final class NativeSql {
         return names;
     }
 
-    /** A run of this statement in {@code session}'s transaction; set every parameter, then execute. */
-    public Run on(Session session) {
-        return new Run(session, null);
+    /** A run of this statement in {@code tx}'s transaction; set every parameter, then execute. */
+    public Run on(Tx tx) {
+        return new Run(tx);
+    }
+
+    /** Maps the current row of a result, reading its columns by name. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(Row row) throws SQLException;
     }
 
     /**
-     * A run on a plain JDBC connection, in whatever transaction it has; a failure is thrown as a
-     * {@link DataAccessException}, as through a session.
+     * One row of a result, read by column name (the {@code AS} alias where there is one), so that a
+     * column added to a statement cannot shift what another one means.
      */
-    public Run on(Connection connection) {
-        return new Run(null, connection);
+    public static final class Row {
+
+        private final ResultSet rs;
+
+        private Row(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        /** A BIGINT or INT column; null for SQL NULL. */
+        public Long getLong(String column) throws SQLException {
+            long v = rs.getLong(column);
+            return rs.wasNull() ? null : v;
+        }
+
+        public int getInt(String column) throws SQLException {
+            return rs.getInt(column);
+        }
+
+        public String getString(String column) throws SQLException {
+            return rs.getString(column);
+        }
+
+        /** A BOOLEAN or TINYINT column, or a comparison's 0/1; NULL reads as false. */
+        public boolean getBoolean(String column) throws SQLException {
+            return rs.getBoolean(column);
+        }
+
+        /** A DATETIME column, stored in UTC as everything here writes it; null for SQL NULL. */
+        public Instant getInstant(String column) throws SQLException {
+            LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+            return t == null ? null : t.toInstant(ZoneOffset.UTC);
+        }
+
+        /** A column holding an enum constant's name; null for SQL NULL. */
+        public <E extends Enum<E>> E getEnum(String column, Class<E> type) throws SQLException {
+            String name = rs.getString(column);
+            return name == null ? null : Enum.valueOf(type, name);
+        }
     }
 
-    /** One execution: its parameter values, then {@link #one()} or {@link #update()}. */
+    /** One execution: its parameter values, then {@link #one}, {@link #list}, {@link #update()} or {@link #insert()}. */
     public final class Run {
 
-        private final Session session;
-        private final Connection connection;
+        private final Tx tx;
         private final Object[] values = new Object[names.size()];
         private final boolean[] set = new boolean[names.size()];
 
-        private Run(Session session, Connection connection) {
-            this.session = session;
-            this.connection = connection;
+        private Run(Tx tx) {
+            this.tx = tx;
         }
 
         /** Sets every occurrence of {@code :name}. */
@@ -112,20 +151,28 @@ public final class NativeSql {
             return this;
         }
 
-        /** The first row's columns, or null when there is none. */
-        public Object[] one() {
-            return execute(c -> {
+        /** The first row, mapped; empty when there is none. */
+        public <T> Optional<T> one(RowMapper<T> mapper) {
+            return tx.jdbc(c -> {
                 try (PreparedStatement ps = prepare(c)) {
                     try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            return null;
+                        return rs.next() ? Optional.of(mapper.map(new Row(rs))) : Optional.empty();
+                    }
+                }
+            });
+        }
+
+        /** Every row, mapped, in the order of the result. */
+        public <T> List<T> list(RowMapper<T> mapper) {
+            return tx.jdbc(c -> {
+                try (PreparedStatement ps = prepare(c)) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        List<T> rows = new ArrayList<>();
+                        Row row = new Row(rs);
+                        while (rs.next()) {
+                            rows.add(mapper.map(row));
                         }
-                        ResultSetMetaData meta = rs.getMetaData();
-                        Object[] row = new Object[meta.getColumnCount()];
-                        for (int i = 0; i < row.length; i++) {
-                            row[i] = rs.getObject(i + 1);
-                        }
-                        return row;
+                        return rows;
                     }
                 }
             });
@@ -133,32 +180,40 @@ public final class NativeSql {
 
         /** Executes an INSERT, UPDATE or DELETE; the number of rows it changed. */
         public int update() {
-            return execute(c -> {
+            return tx.jdbc(c -> {
                 try (PreparedStatement ps = prepare(c)) {
                     return ps.executeUpdate();
                 }
             });
         }
 
-        private <T> T execute(ReturningWork<T> work) {
-            if (session != null) {
-                return session.doReturningWork(work);
-            }
-            try {
-                return work.execute(connection);
-            } catch (SQLException e) {
-                throw PersistenceExceptionTranslator.translate(e);
-            }
+        /** Executes an INSERT into a table with an AUTO_INCREMENT key; the key it generated. */
+        public long insert() {
+            return tx.jdbc(c -> {
+                try (PreparedStatement ps = prepare(c, Statement.RETURN_GENERATED_KEYS)) {
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        if (!keys.next()) {
+                            throw new SQLException("no generated key from " + jdbc);
+                        }
+                        return keys.getLong(1);
+                    }
+                }
+            });
         }
 
         private PreparedStatement prepare(Connection c) throws SQLException {
+            return prepare(c, Statement.NO_GENERATED_KEYS);
+        }
+
+        private PreparedStatement prepare(Connection c, int generatedKeys) throws SQLException {
             for (int i = 0; i < set.length; i++) {
                 if (!set[i]) {
                     throw new IllegalStateException("no value for :" + names.get(i) + " in " + jdbc);
                 }
             }
             StatementCounter.count();
-            PreparedStatement ps = c.prepareStatement(jdbc);
+            PreparedStatement ps = c.prepareStatement(jdbc, generatedKeys);
             try {
                 for (int i = 0; i < values.length; i++) {
                     ps.setObject(i + 1, values[i]);

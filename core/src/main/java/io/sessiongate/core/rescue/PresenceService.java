@@ -1,7 +1,8 @@
 package io.sessiongate.core.rescue;
 
 import io.sessiongate.core.persistence.Database;
-import io.sessiongate.core.websession.Authentication;
+import io.sessiongate.core.persistence.Tx;
+import io.sessiongate.core.websession.Admission;
 import io.sessiongate.core.websession.CallerAuthenticator;
 import io.sessiongate.core.websession.Credentials;
 import java.time.Clock;
@@ -10,16 +11,14 @@ import org.hibernate.Session;
 /** The technician console's heartbeats: what makes a technician Online, Away or Busy rather than Offline. */
 public final class PresenceService {
 
-    private static final String UPSERT = """
-            INSERT INTO technician_presence (node_id, status, last_heartbeat) VALUES (:node, :status, :now)
-            ON DUPLICATE KEY UPDATE status = VALUES(status), last_heartbeat = VALUES(last_heartbeat)""";
-
     private final Database db;
     private final CallerAuthenticator authenticator;
     private final Clock clock;
+    private final PresenceRepository presence;
 
-    public PresenceService(Database db, CallerAuthenticator authenticator, Clock clock) {
+    public PresenceService(Database db, CallerAuthenticator authenticator, Clock clock, PresenceRepository presence) {
         this.db = db;
+        this.presence = presence;
         this.authenticator = authenticator;
         this.clock = clock;
     }
@@ -38,16 +37,15 @@ public final class PresenceService {
     /** A heartbeat from the console of the technician the credentials name. */
     public HeartbeatResult heartbeat(Credentials credentials, PresenceStatus status) {
         return db.inTransaction(s -> {
-            if (!(authenticator.authenticate(s, credentials) instanceof Authentication.Authenticated a)) {
-                return HeartbeatResult.NOT_LOGGED_IN;
+            Admission admission = authenticator.admit(s, credentials, Admission.Policy.TECHNICIAN);
+            if (admission instanceof Admission.Refused r) {
+                return switch (r.refusal()) {
+                    case INVALID_AUTH_CODE, NOT_LOGGED_IN, NOT_AN_ADMINISTRATOR -> HeartbeatResult.NOT_LOGGED_IN;
+                    case USER_DISABLED -> HeartbeatResult.USER_DELETED_OR_DISABLED;
+                    case NOT_A_TECHNICIAN -> HeartbeatResult.NOT_A_TECHNICIAN;
+                };
             }
-            if (!a.caller().isEnabled()) {
-                return HeartbeatResult.USER_DELETED_OR_DISABLED;
-            }
-            if (a.caller().techNodeId() == null) {
-                return HeartbeatResult.NOT_A_TECHNICIAN;
-            }
-            heartbeat(s, a.caller().techNodeId(), status);
+            heartbeat(s, ((Admission.Admitted) admission).caller().techNodeId(), status);
             return HeartbeatResult.OK;
         });
     }
@@ -59,10 +57,6 @@ public final class PresenceService {
 
     /** The same, inside a transaction the caller holds. */
     public void heartbeat(Session s, Long techNodeId, PresenceStatus status) {
-        s.createNativeMutationQuery(UPSERT)
-                .setParameter("node", techNodeId)
-                .setParameter("status", status.name())
-                .setParameter("now", clock.instant())
-                .executeUpdate();
+        presence.beat(Tx.of(s), techNodeId, status, clock.instant());
     }
 }

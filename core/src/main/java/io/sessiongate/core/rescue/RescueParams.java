@@ -1,12 +1,19 @@
 package io.sessiongate.core.rescue;
 
+import io.sessiongate.api.rescue.NodeRef;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** How the Rescue API reads its raw string parameters: as the vendor does, leniently about space and case only. */
 final class RescueParams {
 
     private RescueParams() {
+    }
+
+    /** {@code NODE} or {@code CHANNEL} in any case; {@code NODE} when missing or blank; empty when neither. */
+    static Optional<NodeRef> nodeRef(String raw) {
+        return raw == null || raw.isBlank() ? Optional.of(NodeRef.NODE) : NodeRef.parse(raw);
     }
 
     /** A positive integer ID, or empty when the value is missing, not an integer or out of range. */
@@ -27,7 +34,7 @@ final class RescueParams {
         return value > 0 ? OptionalLong.of(value) : OptionalLong.empty();
     }
 
-    /** {@code true}/{@code false} (or 1/0), case-insensitive; null when missing; empty string when not a boolean. */
+    /** {@code true}/{@code false} (or 1/0), case-insensitive; {@code whenMissing} when missing or blank; null when not a boolean. */
     static Boolean bool(String raw, boolean whenMissing) {
         if (raw == null || raw.isBlank()) {
             return whenMissing;
@@ -38,18 +45,4 @@ final class RescueParams {
             default -> null;
         };
     }
-
-    /** Whether one of {@code csv}'s IDs is in {@code groups}. */
-    static boolean anyIn(String csv, java.util.Set<Long> groups) {
-        if (csv == null || csv.isEmpty()) {
-            return false;
-        }
-        for (String id : csv.split(",")) {
-            if (groups.contains(Long.valueOf(id))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
 }

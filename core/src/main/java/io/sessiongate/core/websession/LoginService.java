@@ -6,8 +6,11 @@ import io.sessiongate.api.rescue.LogoutResult;
 import io.sessiongate.core.account.PasswordHasher;
 import io.sessiongate.core.account.User;
 import io.sessiongate.core.account.UserStatus;
+import io.sessiongate.core.event.EventAction;
 import io.sessiongate.core.event.EventRecorder;
+import io.sessiongate.core.event.ObjectType;
 import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.persistence.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.Session;
 
 /**
  * login, logout and requestAuthCode: the ways a user proves who they are. Passwords are checked
@@ -32,9 +34,14 @@ public final class LoginService {
     private final PasswordHasher passwords;
     private final EventRecorder events;
     private final Clock clock;
+    private final WebSessionRepository webSessions;
+    private final AuthCodeRepository authCodes;
 
-    public LoginService(Database db, PasswordHasher passwords, EventRecorder events, Clock clock) {
+    public LoginService(Database db, PasswordHasher passwords, EventRecorder events, Clock clock,
+                        WebSessionRepository webSessions, AuthCodeRepository authCodes) {
         this.db = db;
+        this.webSessions = webSessions;
+        this.authCodes = authCodes;
         this.passwords = passwords;
         this.events = events;
         this.clock = clock;
@@ -69,32 +76,36 @@ public final class LoginService {
             return LoginOutcome.of(LoginResult.INVALID);
         }
         String token = SecureTokens.random(SecureTokens.COOKIE_TOKEN_LENGTH);
+        String tokenHash = SecureTokens.hash(token);
+        User u = user.get();
         return db.inTransaction(s -> {
-            User u = s.get(User.class, user.get().getId());
-            Optional<Access> access = AccessDerivation.derive(s, u.getAccountId(), u);
+            Tx tx = Tx.of(s);
+            Optional<Access> access = AccessDerivation.derive(tx, u.getAccountId(), u.getId());
             if (access.isEmpty()) {
                 // A user with no folder list at all cannot be given a session (WSE0103).
                 return LoginOutcome.of(LoginResult.INVALID);
             }
-            WebSession session = anonymousSessionToComplete(s, currentCookieToken, u.getAccountId());
-            String action = session == null ? "LOGGED_IN" : "LOGIN_COMPLETED";
-            Map<String, Object> before = session == null ? null : state(session);
-            if (session == null) {
-                session = new WebSession(u.getAccountId(), SecureTokens.hash(token), ipAddress, clock.instant());
-            } else {
-                session.setTokenHash(SecureTokens.hash(token));
-                if (ipAddress != null) {
-                    session.setIpAddress(ipAddress);
-                }
-                session.touch(clock.instant());
-            }
-            session.setUserId(u.getId());
             Access a = access.get();
-            session.setAccess(a.roleIds(), a.administrator(), a.folderListId(), a.folderGroupIds());
-            s.persist(session);
-            s.flush();
-            events.record(s, u.getAccountId(), "WEB_SESSION", session.getId(), action, before, state(session), u.getId());
-            return new LoginOutcome(LoginResult.OK, token, session.getId());
+            WebSessionRepository.Snapshot snapshot = new WebSessionRepository.Snapshot(u.getId(),
+                    StoredIds.join(a.roleIds()), a.administrator(), a.folderListId(), StoredIds.join(a.folderGroupIds()));
+            Instant now = clock.instant();
+            Optional<WebSessionRepository.TokenSession> anonymous = anonymousSessionToComplete(tx, currentCookieToken,
+                    u.getAccountId(), now);
+            if (anonymous.isPresent() && webSessions.completeLogin(tx, anonymous.get().id(), tokenHash, ipAddress, now,
+                    snapshot)) {
+                WebSessionRepository.TokenSession before = anonymous.get();
+                events.record(tx, u.getAccountId(), ObjectType.WEB_SESSION, before.id(), EventAction.LOGIN_COMPLETED,
+                        state(SessionStatus.ACTIVE, before.userId(), before.ipAddress(), before.roleIds(),
+                                before.folderListId()),
+                        state(SessionStatus.ACTIVE, u.getId(), ipAddress != null ? ipAddress : before.ipAddress(),
+                                snapshot.roleIds(), snapshot.folderListId()), u.getId());
+                return new LoginOutcome(LoginResult.OK, token, before.id());
+            }
+            long id = webSessions.insert(tx, u.getAccountId(), tokenHash, ipAddress, now, snapshot);
+            events.record(tx, u.getAccountId(), ObjectType.WEB_SESSION, id, EventAction.LOGGED_IN, null,
+                    state(SessionStatus.ACTIVE, u.getId(), ipAddress, snapshot.roleIds(), snapshot.folderListId()),
+                    u.getId());
+            return new LoginOutcome(LoginResult.OK, token, id);
         });
     }
 
@@ -104,21 +115,23 @@ public final class LoginService {
             return LogoutResult.NOT_LOGGED_IN;
         }
         return db.inTransaction(s -> {
-            WebSession session = byToken(s, cookieToken);
-            if (session == null || session.getStatus() != SessionStatus.ACTIVE || session.getUserId() == null) {
+            Tx tx = Tx.of(s);
+            Optional<WebSessionRepository.TokenSession> found = webSessions.byToken(tx, SecureTokens.hash(cookieToken));
+            if (found.isEmpty() || found.get().status() != SessionStatus.ACTIVE || found.get().userId() == null) {
                 return LogoutResult.NOT_LOGGED_IN;
             }
-            if (isIdle(session)) {
-                session.setStatus(SessionStatus.TIMED_OUT);
-                events.record(s, session.getAccountId(), "WEB_SESSION", session.getId(), "TIMED_OUT",
-                        Map.of("status", "A"), Map.of("status", "T"), session.getUserId());
+            WebSessionRepository.TokenSession w = found.get();
+            Instant now = clock.instant();
+            if (IdleTimeout.isIdle(w.lastRequestAt(), now)) {
+                IdleTimeout.markTimedOut(tx, webSessions, events, w.id(), w.accountId(), w.userId());
                 return LogoutResult.NOT_LOGGED_IN;
             }
-            Map<String, Object> before = state(session);
-            session.setStatus(SessionStatus.ENDED);
-            session.touch(clock.instant());
-            events.record(s, session.getAccountId(), "WEB_SESSION", session.getId(), "LOGGED_OUT", before,
-                    state(session), session.getUserId());
+            if (!webSessions.end(tx, w.id(), now)) {
+                return LogoutResult.NOT_LOGGED_IN; // ended or timed out by a concurrent request
+            }
+            events.record(tx, w.accountId(), ObjectType.WEB_SESSION, w.id(), EventAction.LOGGED_OUT,
+                    state(SessionStatus.ACTIVE, w.userId(), w.ipAddress(), w.roleIds(), w.folderListId()),
+                    state(SessionStatus.ENDED, w.userId(), w.ipAddress(), w.roleIds(), w.folderListId()), w.userId());
             return LogoutResult.OK;
         });
     }
@@ -139,14 +152,10 @@ public final class LoginService {
         String code = SecureTokens.random(SecureTokens.AUTH_CODE_LENGTH);
         String hash = SecureTokens.hash(code);
         db.doInTransaction(s -> {
-            AuthCode existing = s.get(AuthCode.class, user.get().getId());
-            if (existing == null) {
-                s.persist(new AuthCode(user.get().getId(), hash, clock.instant()));
-            } else {
-                existing.replace(hash, clock.instant());
-            }
-            events.record(s, user.get().getAccountId(), "USER", user.get().getId(), "AUTH_CODE_ISSUED", null, null,
-                    user.get().getId());
+            Tx tx = Tx.of(s);
+            authCodes.replace(tx, user.get().getId(), hash, clock.instant());
+            events.record(tx, user.get().getAccountId(), ObjectType.USER, user.get().getId(),
+                    EventAction.AUTH_CODE_ISSUED, null, null, user.get().getId());
         });
         return Optional.of(code);
     }
@@ -186,35 +195,25 @@ public final class LoginService {
         return candidates.stream().filter(u -> passwords.matches(password, u.getPasswordHash())).findFirst();
     }
 
-    private WebSession anonymousSessionToComplete(Session s, String cookieToken, Long accountId) {
+    private Optional<WebSessionRepository.TokenSession> anonymousSessionToComplete(Tx tx, String cookieToken,
+                                                                                 Long accountId, Instant now) {
         if (!SecureTokens.looksLikeToken(cookieToken)) {
-            return null;
+            return Optional.empty();
         }
-        WebSession session = byToken(s, cookieToken);
-        boolean completable = session != null && session.getUserId() == null
-                && session.getStatus() == SessionStatus.ACTIVE && session.getAccountId().equals(accountId)
-                && !isIdle(session);
-        return completable ? session : null;
-    }
-
-    private static WebSession byToken(Session s, String token) {
-        return s.createSelectionQuery("from WebSession where tokenHash = :h", WebSession.class)
-                .setParameter("h", SecureTokens.hash(token))
-                .uniqueResult();
-    }
-
-    private boolean isIdle(WebSession session) {
-        return session.getLastRequestAt().isBefore(clock.instant().minus(CallerAuthenticator.IDLE_TIMEOUT));
+        return webSessions.byToken(tx, SecureTokens.hash(cookieToken))
+                .filter(w -> w.userId() == null && w.status() == SessionStatus.ACTIVE
+                        && w.accountId() == accountId && !IdleTimeout.isIdle(w.lastRequestAt(), now));
     }
 
     /** The fields of a web session an event records; never the token. */
-    public static Map<String, Object> state(WebSession w) {
+    static Map<String, Object> state(SessionStatus status, Long userId, String ipAddress, String roleIds,
+                                     Long folderListId) {
         Map<String, Object> m = new HashMap<>();
-        m.put("status", w.getStatus().code());
-        m.put("userId", w.getUserId());
-        m.put("ipAddress", w.getIpAddress());
-        m.put("roleIds", WebSession.joinIds(w.getRoleIds()));
-        m.put("folderListId", w.getFolderListId());
+        m.put("status", status.code());
+        m.put("userId", userId);
+        m.put("ipAddress", ipAddress);
+        m.put("roleIds", roleIds);
+        m.put("folderListId", folderListId);
         return m;
     }
 }

@@ -1,20 +1,17 @@
 package io.sessiongate.core.websession;
 
-import static io.sessiongate.core.persistence.NativeRows.toBoolean;
-import static io.sessiongate.core.persistence.NativeRows.toLong;
-
 import io.sessiongate.api.apiserver.ApiServerError;
 import io.sessiongate.api.apiserver.ErrorCode;
 import io.sessiongate.api.apiserver.SessionStatus;
 import io.sessiongate.api.apiserver.SessionUpdate;
-import io.sessiongate.core.persistence.NativeSql;
+import io.sessiongate.core.account.UserStatus;
+import io.sessiongate.core.persistence.Tx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.hibernate.Session;
 
 /**
  * Session.UpdateValidation's rules, all checked and all reported together: the session, the
@@ -24,23 +21,19 @@ import org.hibernate.Session;
  */
 public final class SessionUpdateValidator {
 
-    /** Public so that the benchmark's database ceiling issues exactly this statement. */
-    public static final NativeSql LOOKUP = NativeSql.of("""
-            SELECT a.id, w.id, w.account_id, w.status, w.last_request_at < :cutoff, w.user_id, w.ip_address,
-                   w.role_ids, w.administrator, w.folder_list_id, w.folder_group_ids, w.version,
-                   u.id, u.account_id, u.status
-            FROM (SELECT :site AS site, :session AS sid, :user AS uid) k
-            LEFT JOIN account a ON a.site_key = k.site
-            LEFT JOIN web_session w ON w.id = k.sid
-            LEFT JOIN app_user u ON u.id = k.uid""");
-
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     /** The session as the validation read it, for the update that follows. */
-    record Target(long id, Long accountId, Long userId, String ipAddress, String roleIds, boolean administrator,
+    record Target(long id, long accountId, Long userId, String ipAddress, String roleIds, boolean administrator,
                   Long folderListId, String folderGroupIds, long version) {
+    }
+
+    private final WebSessionRepository webSessions;
+
+    SessionUpdateValidator(WebSessionRepository webSessions) {
+        this.webSessions = webSessions;
     }
 
     /** The outcome: the errors, or the parsed values and the session to change. */
@@ -51,7 +44,7 @@ public final class SessionUpdateValidator {
         }
     }
 
-    Validation validate(Session s, Caller caller, SessionUpdate request, Instant now) {
+    Validation validate(Tx tx, Caller caller, SessionUpdate request, Instant now) {
         List<ApiServerError> errors = new ArrayList<>();
         Long sessionId = id(request.sessionSurrogate(), "SessionSurrogate", ErrorCode.SESSION_SURROGATE_MISSING,
                 ErrorCode.SESSION_SURROGATE_INVALID, errors);
@@ -62,33 +55,29 @@ public final class SessionUpdateValidator {
         Long userId = id(request.sessionUserSurrogate(), "SessionUserSurrogate", null,
                 ErrorCode.USER_SURROGATE_INVALID, errors);
 
-        Object[] row = LOOKUP.on(s)
-                .set("cutoff", now.minus(CallerAuthenticator.IDLE_TIMEOUT))
-                .set("site", siteKey)
-                .set("session", sessionId)
-                .set("user", userId)
-                .one();
+        WebSessionRepository.UpdateLookup found = webSessions.forUpdate(tx, siteKey, sessionId, userId);
 
-        if (siteKey != null && !caller.accountId().equals(toLong(row[0]))) {
+        if (siteKey != null && !caller.accountId().equals(found.siteAccountId())) {
             errors.add(ApiServerError.of(ErrorCode.SITE_NOT_FOUND, "SessionSiteKey",
                     "SessionSiteKey does not name an existing site."));
         }
         Target target = null;
         if (sessionId != null) {
-            if (row[1] == null || !caller.accountId().equals(toLong(row[2]))) {
+            if (found.sessionId() == null || !caller.accountId().equals(found.sessionAccountId())) {
                 errors.add(ApiServerError.of(ErrorCode.SESSION_NOT_FOUND, "SessionSurrogate",
                         "SessionSurrogate does not name a session of the site."));
-            } else if (!SessionStatus.ACTIVE.code().equals(String.valueOf(row[3])) || toBoolean(row[4])) {
+            } else if (found.status() != SessionStatus.ACTIVE || IdleTimeout.isIdle(found.lastRequestAt(), now)) {
                 errors.add(ApiServerError.of(ErrorCode.SESSION_NOT_ACTIVE, "SessionSurrogate",
                         "The session must be Active to be updated."));
             } else {
-                target = new Target(sessionId, toLong(row[2]), toLong(row[5]), (String) row[6], (String) row[7],
-                        toBoolean(row[8]), toLong(row[9]),
-                        (String) row[10], toLong(row[11]));
+                target = new Target(sessionId, found.sessionAccountId(), found.userId(), found.ipAddress(),
+                        found.roleIds(), found.administrator(), found.folderListId(), found.folderGroupIds(),
+                        found.version());
             }
         }
         if (userId != null) {
-            if (row[12] == null || !caller.accountId().equals(toLong(row[13])) || "DELETED".equals(row[14])) {
+            if (found.foundUserId() == null || !caller.accountId().equals(found.userAccountId())
+                    || found.userStatus() == UserStatus.DELETED) {
                 errors.add(ApiServerError.of(ErrorCode.USER_NOT_FOUND, "SessionUserSurrogate",
                         "SessionUserSurrogate does not name a user of the site."));
             } else if (target != null && target.userId() != null && !target.userId().equals(userId)) {

@@ -14,13 +14,17 @@ class DemoDataTest {
     @Test
     void loadingTwiceLeavesOneCopy() {
         Database db = TestDatabase.get().database();
-        DemoData demo = new DemoData(db, TestAccounts.FAST_HASHER, Clock.systemUTC());
+        DemoData demo = new DemoData(db, TestAccounts.FAST_HASHER, Clock.systemUTC(),
+                new io.sessiongate.core.rescue.SupportSessionRepository());
         demo.load();
         assertThat(demo.load()).isZero();
 
         assertThat(count(db, "select count(*) from Account where siteKey in ('demo', 'other')")).isEqualTo(2);
         assertThat(count(db, "select count(*) from User where email = 'admin@demo.example'")).isEqualTo(1);
-        assertThat(count(db, "select count(*) from SupportSession where id in (5001, 5002, 5003, 9501)")).isEqualTo(4);
+        long sessions = db.inTransaction(s -> s.createNativeQuery(
+                "select count(*) from support_session where id in (5001, 5002, 5003, 9501)", Long.class)
+                .getSingleResult());
+        assertThat(sessions).isEqualTo(4);
         assertThat(count(db, "select count(*) from Node where id in (2001, 2002, 3001, 9001)")).isEqualTo(4);
     }
 

@@ -10,7 +10,12 @@ import io.sessiongate.core.event.EventRecorder;
 import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.rescue.PresenceService;
 import io.sessiongate.core.rescue.PresenceStatus;
-import io.sessiongate.core.rescue.SupportSession;
+import io.sessiongate.core.event.EventRepository;
+import io.sessiongate.core.persistence.Tx;
+import io.sessiongate.core.rescue.PresenceRepository;
+import io.sessiongate.core.rescue.SupportSessionRepository;
+import io.sessiongate.core.websession.AuthCodeRepository;
+import io.sessiongate.core.websession.WebSessionRepository;
 import io.sessiongate.core.rescue.SupportSessionStatus;
 import io.sessiongate.core.websession.CallerAuthenticator;
 import java.time.Clock;
@@ -41,6 +46,8 @@ public final class TestAccounts {
                               Long offlineTechUserId, String offlineTechEmail, List<Long> sessionIds) {
     }
 
+    private static final SupportSessionRepository SESSIONS = new SupportSessionRepository();
+
     private final Database db;
     private final AccountService accounts;
     private final PresenceService presence;
@@ -50,7 +57,9 @@ public final class TestAccounts {
         this.db = db;
         this.clock = clock;
         this.accounts = new AccountService(db, FAST_HASHER, clock);
-        this.presence = new PresenceService(db, new CallerAuthenticator(clock, new EventRecorder(clock)), clock);
+        EventRecorder events = new EventRecorder(clock, new EventRepository());
+        this.presence = new PresenceService(db, new CallerAuthenticator(clock, events, new WebSessionRepository(),
+                new AuthCodeRepository()), clock, new PresenceRepository());
     }
 
     public AccountService accounts() {
@@ -97,10 +106,8 @@ public final class TestAccounts {
         return db.inTransaction(s -> {
             Long id = ((Number) s.createNativeQuery("SELECT NEXTVAL(support_session_seq)", Long.class)
                     .getSingleResult()).longValue();
-            SupportSession session = new SupportSession(id, accountId, SupportSessionStatus.WAITING, null, channelId,
+            SESSIONS.insert(Tx.of(s), id, accountId, SupportSessionStatus.WAITING, null, channelId, "Customer " + id,
                     "en", clock.instant());
-            session.setCustomField(0, "Customer " + id);
-            s.persist(session);
             return id;
         });
     }

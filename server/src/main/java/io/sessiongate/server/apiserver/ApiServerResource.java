@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.sessiongate.api.apiserver.ApiServerError;
 import io.sessiongate.api.apiserver.ApiServerReply;
 import io.sessiongate.api.apiserver.ErrorCode;
+import io.sessiongate.api.apiserver.SessionData;
 import io.sessiongate.api.apiserver.SessionUpdate;
 import io.sessiongate.core.websession.Credentials;
 import io.sessiongate.core.websession.SessionUpdateService;
 import io.sessiongate.core.websession.SessionUpdateService.Outcome;
+import io.sessiongate.core.websession.WebSessionView;
 import io.sessiongate.server.FormParameters;
 import io.sessiongate.server.Incidents;
 import io.sessiongate.server.LoginCookie;
@@ -132,7 +134,7 @@ public final class ApiServerResource {
             return reply(200, ApiServerReply.successful());
         }
         if (outcome instanceof Outcome.Data d) {
-            return Response.ok(write(d.data()), MediaType.APPLICATION_JSON).build();
+            return Response.ok(write(sessionData(d.session())), MediaType.APPLICATION_JSON).build();
         }
         if (outcome instanceof Outcome.Invalid i) {
             return reply(422, ApiServerReply.failed(i.errors()));
@@ -143,6 +145,16 @@ public final class ApiServerResource {
         }
         return reply(401, ApiServerReply.failed(List.of(ApiServerError.of(ErrorCode.NOT_AUTHENTICATED, null,
                 "Log in as an administrator of the site (cookie ASP.NET_SessionId), or pass its auth code."))));
+    }
+
+    /** A web session in the spec's shape: one-letter status, ISO-8601 times, the time-out in minutes. */
+    static SessionData sessionData(WebSessionView w) {
+        return new SessionData(w.id(), w.siteKey(), w.userId(), w.ipAddress(), w.status().code(),
+                w.roles().stream().map(r -> new SessionData.Role(r.id(), r.name(), r.priority())).toList(),
+                w.folderList() == null ? null : new SessionData.FolderList(w.folderList().id(), w.folderList().name(),
+                        w.folderList().groupIds()),
+                w.createdAt().toString(), w.lastRequestAt().toString(), w.requestCount(),
+                (int) w.timeout().toMinutes());
     }
 
     private static Response reply(int status, ApiServerReply reply) {

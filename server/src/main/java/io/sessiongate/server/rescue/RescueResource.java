@@ -131,7 +131,8 @@ public final class RescueResource {
         if (found.result() != GetSessionResult.OK) {
             return ok(found.result());
         }
-        return reply(Response.Status.OK, RescueReply.withData(found.result(), SessionTable.render(found.rows())));
+        return reply(Response.Status.OK, RescueReply.withData(found.result(),
+                SessionTable.render(RescueViews.rows(found.sessions()))));
     }
 
     private Response user(Credentials credentials, FormParameters params) {
@@ -140,7 +141,7 @@ public final class RescueResource {
         if (found.user() == null) {
             return ok(found.result());
         }
-        var u = found.user();
+        var u = RescueViews.user(found.user());
         return reply(Response.Status.OK, RescueReply.withFields(found.result(), List.of(
                 Map.entry("NODEID", Long.toString(u.nodeId())),
                 Map.entry("NAME", u.name()),

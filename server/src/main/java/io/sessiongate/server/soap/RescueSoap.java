@@ -6,6 +6,9 @@ import io.sessiongate.api.rescue.RequestAuthCodeResult;
 import io.sessiongate.api.rescue.SessionRow;
 import io.sessiongate.core.CoreServices;
 import io.sessiongate.core.rescue.SessionQueryService;
+import io.sessiongate.core.rescue.SupportSessionStatus;
+import io.sessiongate.core.rescue.SupportSessionView;
+import io.sessiongate.server.rescue.RescueViews;
 import io.sessiongate.core.rescue.TransferRequest;
 import io.sessiongate.core.websession.Credentials;
 import io.sessiongate.core.websession.LoginService;
@@ -157,9 +160,9 @@ public final class RescueSoap {
                         Xml.child(op, "iNodeID"), Xml.child(op, "eNodeRef"));
                 StringBuilder out = new StringBuilder("<getSession_V3Result>").append(found.result().soapValue())
                         .append("</getSession_V3Result>");
-                if (!found.rows().isEmpty()) {
+                if (!found.sessions().isEmpty()) {
                     out.append("<aSessions>");
-                    found.rows().forEach(r -> session(out, r));
+                    found.sessions().forEach(r -> session(out, r));
                     out.append("</aSessions>");
                 }
                 yield ok(version, name, out.toString()).build();
@@ -169,10 +172,11 @@ public final class RescueSoap {
     }
 
     /** SESSION_V3, as Deskpro's captures show it; the status mapping is in the README. */
-    private static void session(StringBuilder out, SessionRow r) {
+    private static void session(StringBuilder out, SupportSessionView view) {
+        SessionRow r = RescueViews.row(view);
         out.append("<SESSION_V3>")
                 .append("<iID>").append(r.id()).append("</iID>")
-                .append("<bStatus>").append(statusValue(r.status())).append("</bStatus>")
+                .append("<bStatus>").append(statusValue(view.status())).append("</bStatus>")
                 .append("<sStatus>").append(Xml.escape(r.status())).append("</sStatus>")
                 .append("<iEntry>").append(r.entryId() == null ? 0 : r.entryId()).append("</iEntry>")
                 .append("<sEntry>").append(Xml.escape(r.entry())).append("</sEntry>")
@@ -195,14 +199,14 @@ public final class RescueSoap {
                 .append("</SESSION_V3>");
     }
 
-    static String statusValue(String displayStatus) {
-        return switch (displayStatus) {
-            case "Waiting" -> "SESSION_WAITING";
-            case "Active" -> "SESSION_PICKEDUP";
-            case "On Hold" -> "SESSION_ONHOLD";
-            case "Transferring" -> "SESSION_TRANSFERINGBUTNOTPICKEDUP";
-            case "Closed by technician" -> "SESSION_CLOSED_BYTECHNICIAN";
-            default -> "SESSION_STATUS_NOT_SUPPORTED_VALUE";
+    /** The SOAP enum of a session status. */
+    static String statusValue(SupportSessionStatus status) {
+        return switch (status) {
+            case WAITING -> "SESSION_WAITING";
+            case ACTIVE -> "SESSION_PICKEDUP";
+            case ON_HOLD -> "SESSION_ONHOLD";
+            case TRANSFERRING -> "SESSION_TRANSFERINGBUTNOTPICKEDUP";
+            case CLOSED -> "SESSION_CLOSED_BYTECHNICIAN";
         };
     }
 

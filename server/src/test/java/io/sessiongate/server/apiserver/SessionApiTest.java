@@ -217,11 +217,11 @@ class SessionApiTest {
 
     private long anonymousSession() {
         return server.core().database().inTransaction(s -> {
-            var w = new io.sessiongate.core.websession.WebSession(account.accountId(),
+            return new io.sessiongate.core.websession.WebSessionRepository().insert(
+                    io.sessiongate.core.persistence.Tx.of(s), account.accountId(),
                     io.sessiongate.core.websession.SecureTokens.hash(
-                            io.sessiongate.core.websession.SecureTokens.random(48)), null, server.clock().instant());
-            s.persist(w);
-            return w.getId();
+                            io.sessiongate.core.websession.SecureTokens.random(48)), null, server.clock().instant(),
+                    io.sessiongate.core.websession.WebSessionRepository.Snapshot.ANONYMOUS);
         });
     }
 

@@ -72,10 +72,10 @@ class RescueLoginTest {
     void loginCompletesTheAnonymousWebSessionItsCookieNames() {
         String anonymous = SecureTokens.random(SecureTokens.COOKIE_TOKEN_LENGTH);
         Long anonymousId = server.core().database().inTransaction(s -> {
-            var w = new io.sessiongate.core.websession.WebSession(account.accountId(), SecureTokens.hash(anonymous),
-                    "192.0.2.1", server.clock().instant());
-            s.persist(w);
-            return w.getId();
+            return new io.sessiongate.core.websession.WebSessionRepository().insert(
+                    io.sessiongate.core.persistence.Tx.of(s), account.accountId(), SecureTokens.hash(anonymous),
+                    "192.0.2.1", server.clock().instant(),
+                    io.sessiongate.core.websession.WebSessionRepository.Snapshot.ANONYMOUS);
         });
         Response r = get("login.aspx", anonymous, "email", account.adminEmail(), "pwd", TestAccounts.ADMIN_PASSWORD);
         assertThat(r.asString()).isEqualTo("OK");

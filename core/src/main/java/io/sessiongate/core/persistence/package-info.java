@@ -1,0 +1,38 @@
+/**
+ * The database, and the one rule for reading and writing it.
+ *
+ * <h2>One writing idiom per table</h2>
+ * <ul>
+ *   <li><b>The directory</b> ({@code account}, {@code node}, {@code channel_assignment},
+ *       {@code folder_list}, {@code folder_list_group}, {@code role}, {@code app_user},
+ *       {@code user_role}): Hibernate entities in {@code core.account}, written by administration
+ *       (and the demo data) through a {@link org.hibernate.Session}. Rows that change rarely, edited
+ *       a whole object at a time, with collections.</li>
+ *   <li><b>The hot session state</b> ({@code support_session}, {@code transfer}, {@code event},
+ *       {@code technician_presence}, {@code auth_code}, {@code web_session}): repositories over
+ *       plain JDBC ({@link io.sessiongate.core.persistence.NativeSql}), one small class per table in
+ *       its domain package ({@code SupportSessionRepository}, {@code TransferRepository},
+ *       {@code PresenceRepository} in {@code core.rescue}; {@code WebSessionRepository},
+ *       {@code AuthCodeRepository} in {@code core.websession}; {@code EventRepository} in
+ *       {@code core.event}). Each write is one statement that sets only the columns it changes;
+ *       a row written concurrently is guarded by its {@code version} column in the statement.
+ *       There is no entity for these tables.</li>
+ *   <li>{@code login_attempt} is still written through its entity (the login limit, which issue 14
+ *       replaces).</li>
+ * </ul>
+ * Reads on a hot path may use plain JDBC on any table, the directory included
+ * ({@code DirectoryReads}, the auth-code read).
+ *
+ * <h2>Repositories</h2>
+ * A repository method takes the transaction's handle ({@link io.sessiongate.core.persistence.Tx}),
+ * and returns a record mapped <em>by column name</em> ({@code r.getLong("account_id")}), one record
+ * type per read; no positional {@code Object[]} row leaves this package. Repositories hold no state.
+ * The benchmark's database ceiling calls the same methods on its own connection.
+ *
+ * <h2>Transactions</h2>
+ * Every service method runs in one transaction through
+ * {@link io.sessiongate.core.persistence.Database#inTransaction}; persistence exceptions leave it as
+ * {@link io.sessiongate.core.persistence.DataAccessException}s. SQL that needs an enum's names
+ * builds them from the enum.
+ */
+package io.sessiongate.core.persistence;

@@ -1,0 +1,153 @@
+package io.sessiongate.core.rescue;
+
+import io.sessiongate.api.rescue.NodeRef;
+import io.sessiongate.core.account.NodeKind;
+import io.sessiongate.core.account.UserStatus;
+import io.sessiongate.core.persistence.NativeSql;
+import io.sessiongate.core.websession.StoredIds;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import io.sessiongate.core.persistence.Tx;
+
+/**
+ * Every statement on {@code support_session}, the hot table of transfers and session queries:
+ * plain JDBC, reads mapped by column name into one record per read, writes under the row's version.
+ */
+public final class SupportSessionRepository {
+
+    /** The most sessions one query returns. */
+    public static final int MAX_ROWS = 1000;
+
+    // One read for both the target node and the session, each with what the scope policy needs.
+    private static final NativeSql TARGET_AND_SESSION = NativeSql.of("""
+            SELECT n.kind AS node_kind, n.account_id AS node_account_id, n.parent_id AS node_parent_id,
+                   n.name AS node_name,
+                   (SELECT GROUP_CONCAT(ca.group_id) FROM channel_assignment ca WHERE ca.channel_id = n.id)
+                       AS node_channel_groups,
+                   tu.status AS technician_status, p.last_heartbeat,
+                   s.id AS session_id, s.account_id AS session_account_id, s.status AS session_status,
+                   s.technician_node_id, s.channel_node_id, s.version, st.parent_id AS technician_group_id,
+                   (SELECT GROUP_CONCAT(cs.group_id) FROM channel_assignment cs WHERE cs.channel_id = s.channel_node_id)
+                       AS session_channel_groups
+            FROM (SELECT :node AS nid, :session AS sid) k
+            LEFT JOIN node n ON n.id = k.nid
+            LEFT JOIN app_user tu ON tu.tech_node_id = n.id
+            LEFT JOIN technician_presence p ON p.node_id = n.id
+            LEFT JOIN support_session s ON s.id = k.sid
+            LEFT JOIN node st ON st.id = s.technician_node_id""");
+
+    private static final NativeSql MOVE = NativeSql.of("""
+            UPDATE support_session
+            SET status = :status, status_changed_at = :now, technician_node_id = :tech, channel_node_id = :channel,
+                transferred_to = :to, transferred_comment = :comment, version = version + 1
+            WHERE id = :id AND version = :version""");
+
+    private static final String SESSIONS = """
+            SELECT s.id, s.status, s.channel_node_id, c.name AS channel_name, s.technician_node_id,
+                   t.name AS technician_name, s.started_at, s.status_changed_at,
+                   s.custom_field0, s.custom_field1, s.custom_field2, s.custom_field3, s.custom_field4,
+                   s.custom_field5, s.language, s.transferred_to, s.transferred_comment
+            FROM support_session s
+            LEFT JOIN node c ON c.id = s.channel_node_id
+            LEFT JOIN node t ON t.id = s.technician_node_id
+            WHERE s.account_id = :account AND {which}
+            ORDER BY s.id
+            LIMIT {limit}""".replace("{limit}", Integer.toString(MAX_ROWS));
+
+    private static final NativeSql OF_TECHNICIAN = NativeSql.of(
+            SESSIONS.replace("{which}", "s.technician_node_id = :node"));
+    private static final NativeSql IN_CHANNEL_QUEUE = NativeSql.of(
+            SESSIONS.replace("{which}", "s.channel_node_id = :node AND s.technician_node_id IS NULL"));
+
+    private static final NativeSql INSERT = NativeSql.of("""
+            INSERT INTO support_session (id, account_id, status, technician_node_id, channel_node_id, custom_field0,
+                                         language, started_at, status_changed_at, version)
+            VALUES (:id, :account, :status, :tech, :channel, :field0, :language, :now, :now, 0)""");
+
+    /** The node a transfer names, with its technician's state (for a technician node). */
+    public record Target(NodeInScope scope, String name, UserStatus technicianStatus, Instant lastHeartbeat) {
+    }
+
+    /** The session a transfer moves, with what the scope policy needs of it. */
+    public record SessionToMove(long id, long accountId, SupportSessionStatus status, Long technicianNodeId,
+                                Long channelNodeId, long version, Long technicianGroupId,
+                                java.util.Set<Long> channelGroupIds) {
+    }
+
+    /** The one read of a transfer: the target (null when no such node) and the session (null when none). */
+    public record TargetAndSession(Target target, SessionToMove session) {
+    }
+
+    public TargetAndSession targetAndSession(Tx tx, long nodeId, Long sessionId) {
+        return TARGET_AND_SESSION.on(tx).set("node", nodeId).set("session", sessionId).one(r -> {
+            NodeKind kind = r.getEnum("node_kind", NodeKind.class);
+            Target target = kind == null ? null : new Target(
+                    new NodeInScope(kind, r.getLong("node_account_id"), r.getLong("node_parent_id"),
+                            StoredIds.parse(r.getString("node_channel_groups"))),
+                    r.getString("node_name"), r.getEnum("technician_status", UserStatus.class),
+                    r.getInstant("last_heartbeat"));
+            Long id = r.getLong("session_id");
+            SessionToMove session = id == null ? null : new SessionToMove(id, r.getLong("session_account_id"),
+                    r.getEnum("session_status", SupportSessionStatus.class), r.getLong("technician_node_id"),
+                    r.getLong("channel_node_id"), r.getLong("version"), r.getLong("technician_group_id"),
+                    StoredIds.parse(r.getString("session_channel_groups")));
+            return new TargetAndSession(target, session);
+        }).orElseThrow(); // the derived table always yields one row
+    }
+
+    /** Where a move puts a session. */
+    public record Move(SupportSessionStatus status, Long technicianNodeId, Long channelNodeId, String transferredTo,
+                       String comment) {
+    }
+
+    /** Moves the session under the version read; false when it changed since. */
+    public boolean move(Tx tx, long id, long version, Move move, Instant now) {
+        return MOVE.on(tx)
+                .set("status", move.status().name())
+                .set("now", now)
+                .set("tech", move.technicianNodeId())
+                .set("channel", move.channelNodeId())
+                .set("to", move.transferredTo())
+                .set("comment", move.comment())
+                .set("id", id)
+                .set("version", version)
+                .update() == 1;
+    }
+
+    /** A technician's sessions ({@code NODE}) or those waiting in a channel's queue ({@code CHANNEL}), by ID. */
+    public List<SupportSessionView> sessions(Tx tx, long accountId, long nodeId, NodeRef ref, Instant now) {
+        return (ref == NodeRef.NODE ? OF_TECHNICIAN : IN_CHANNEL_QUEUE).on(tx)
+                .set("account", accountId)
+                .set("node", nodeId)
+                .list(r -> {
+                    Duration inStatus = Duration.between(r.getInstant("status_changed_at"), now);
+                    return new SupportSessionView(r.getLong("id"),
+                            r.getEnum("status", SupportSessionStatus.class), r.getLong("channel_node_id"),
+                            r.getString("channel_name"), r.getLong("technician_node_id"),
+                            r.getString("technician_name"), r.getInstant("started_at"),
+                            inStatus.isNegative() ? Duration.ZERO : inStatus,
+                            Arrays.asList(r.getString("custom_field0"), r.getString("custom_field1"),
+                                    r.getString("custom_field2"), r.getString("custom_field3"),
+                                    r.getString("custom_field4"), r.getString("custom_field5")),
+                            r.getString("language"), r.getString("transferred_to"),
+                            r.getString("transferred_comment"));
+                });
+    }
+
+    /** A new support session (what the customer side creates; here the demo data and tests). */
+    public void insert(Tx tx, long id, long accountId, SupportSessionStatus status, Long technicianNodeId,
+                       Long channelNodeId, String customField0, String language, Instant now) {
+        INSERT.on(tx)
+                .set("id", id)
+                .set("account", accountId)
+                .set("status", status.name())
+                .set("tech", technicianNodeId)
+                .set("channel", channelNodeId)
+                .set("field0", customField0)
+                .set("language", language)
+                .set("now", now)
+                .update();
+    }
+}
