@@ -5,9 +5,15 @@ import io.sessiongate.api.apiserver.ApiServerError;
 import io.sessiongate.api.apiserver.ApiServerReply;
 import io.sessiongate.api.apiserver.ErrorCode;
 import io.sessiongate.api.problem.Problem;
+import io.sessiongate.core.persistence.DataAccessException;
 import io.sessiongate.server.admin.Problems;
+import io.sessiongate.server.soap.SoapFaults;
+import jakarta.inject.Inject;
+
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -15,62 +21,114 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Locale;
+import org.glassfish.grizzly.http.server.Request;
 
 /**
- * The last line for anything a resource did not answer itself: a route that matches nothing, a
- * method not allowed, a body that cannot be read, a fault. Each API keeps its own error shape:
- * {@code ERROR} text under {@code /API}, the error array under {@code /APIServer}, problem details
- * elsewhere. Faults are logged with an
- * incident id; no stack trace or internal message ever reaches the caller.
+ * The one place where a request that a resource did not answer itself gets its error reply: a
+ * fault thrown by a service, a route that matches nothing, a method not allowed, a body that
+ * cannot be read. The shape is that of the API family of the resource that handled the request
+ * ({@link ApiFamily.Of}); only a request that reached no resource is placed by its path. A fault
+ * is logged once, with an incident id the reply carries; no stack trace or internal message ever
+ * reaches the caller. On {@code /api/v1} a conflict ({@code DuplicateEntry}, {@code StaleUpdate})
+ * is a 409 problem.
  */
 @Provider
 public final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
+
+    /** A request attribute a resource may set to say what it was doing, for the incident's log line. */
+    public static final String CALL = "sessiongate.call";
 
     private static final MediaType TEXT = MediaType.valueOf("text/plain; charset=utf-8");
 
     @Context
     private UriInfo uri;
 
+    @Context
+    private ResourceInfo resource;
+
+    @Context
+    private HttpHeaders headers;
+
+    @Inject
+    private jakarta.inject.Provider<Request> request;
+
     @Override
     public Response toResponse(Throwable e) {
-        String path = uri == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
+        String path = uri == null ? "" : uri.getPath();
+        ApiFamily family = family(path);
+        boolean refusedByJersey = e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500;
+        if (family == ApiFamily.SOAP && refusedByJersey) {
+            family = ApiFamily.RESCUE; // e.g. a method the endpoint does not take: the /API path's plain ERROR
+        }
         int status;
-        String incident = null;
-        if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
-            status = wae.getResponse().getStatus();
+        if (family == ApiFamily.SOAP) {
+            status = 500; // a fault of a SOAP call
+        } else if (refusedByJersey) {
+            status = ((WebApplicationException) e).getResponse().getStatus();
         } else if (e instanceof JsonProcessingException) {
             status = 400;
+        } else if (family == ApiFamily.OTHER && (e instanceof DataAccessException.DuplicateEntry
+                || e instanceof DataAccessException.StaleUpdate)) {
+            status = 409;
         } else {
             status = 500;
-            incident = Incidents.log(path, e);
         }
-        Response.ResponseBuilder reply;
-        ApiFamily family = ApiFamily.ofPath(path);
-        if (family == ApiFamily.RESCUE) {
-            reply = Response.status(status).type(TEXT).entity("ERROR");
-        } else if (family == ApiFamily.APISERVER) {
-            reply = Response.status(status).type(MediaType.APPLICATION_JSON).entity(incident != null
+        String incident = status >= 500 ? Incidents.log(context(family, path), e) : null;
+        Response.ResponseBuilder reply = switch (family) {
+            case RESCUE -> Response.status(status).type(TEXT).entity("ERROR");
+            case SOAP -> Response.fromResponse(SoapFaults.serverFault(
+                    headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE), incident));
+            case APISERVER -> Response.status(status).type(MediaType.APPLICATION_JSON).entity(incident != null
                     ? ApiServerReply.fault(incident)
                     : ApiServerReply.failed(List.of(ApiServerError.of(
                             status == 400 ? ErrorCode.BODY_UNREADABLE : ErrorCode.SYSTEM_ERROR, null,
                             "HTTP " + status + ": no such APIServer call, or not with this HTTP method."))));
-        } else {
-            Response.Status known = Response.Status.fromStatusCode(status);
-            String title = known == null ? "Error" : known.getReasonPhrase();
-            String detail = switch (status) {
-                case 400 -> "the request could not be read";
-                case 404 -> "no such resource";
-                case 405 -> "method not allowed here";
-                case 415 -> "unsupported content type";
-                case 500 -> "a server fault; quote the incident id when reporting it";
-                default -> title;
-            };
-            reply = Response.status(status).type(Problems.PROBLEM_JSON)
-                    .entity(new Problem("about:blank", title, status, detail, null, incident));
-        }
+            case OTHER -> Response.status(status).type(Problems.PROBLEM_JSON).entity(problem(status, incident));
+        };
         if (incident != null) {
             reply.header(Incidents.HEADER, incident);
         }
         return reply.build();
+    }
+
+    private ApiFamily family(String path) {
+        Class<?> handler = resource == null ? null : resource.getResourceClass();
+        ApiFamily.Of declared = handler == null ? null : handler.getAnnotation(ApiFamily.Of.class);
+        return declared != null ? declared.value() : ApiFamily.ofPath(path);
+    }
+
+    /** What was being done: the resource's own words when it gave them, else the API and the path. */
+    private String context(ApiFamily family, String path) {
+        Object call = null;
+        try {
+            call = request == null ? null : request.get().getAttribute(CALL);
+        } catch (RuntimeException outsideARequest) {
+            // no request in scope: say the path
+        }
+        if (call != null) {
+            return call.toString();
+        }
+        return switch (family) {
+            case RESCUE -> "Rescue " + path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            case SOAP -> "SOAP";
+            case APISERVER -> "APIServer " + path;
+            case OTHER -> path.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static Problem problem(int status, String incident) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = switch (status) {
+            case 400 -> "the request could not be read";
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed here";
+            case 409 -> "the change conflicts with the current state (a duplicate, or changed meanwhile); "
+                    + "read it again and retry";
+            case 415 -> "unsupported content type";
+            case 500 -> "a server fault; quote the incident id when reporting it";
+            default -> title;
+        };
+        return new Problem("about:blank", title, status, detail, null, incident);
     }
 }

@@ -1,15 +1,26 @@
 package io.sessiongate.server;
 
 /**
- * Which API a request path belongs to, and so in which shape its errors are answered: {@code ERROR}
- * text for the Rescue API ({@code /API/...}), the error array for the APIServer
- * ({@code /APIServer/...}), a problem detail for everything else (the JSON API under
- * {@code /api/v1/}, {@code /health}). Paths are matched case-insensitively, with or without the
- * leading slash.
+ * The API families, each with its own error shape: {@code ERROR} text for the Rescue API's
+ * {@code .aspx} methods, SOAP faults on {@code /API/API.asmx}, the error array for the APIServer,
+ * problem details for everything else (the JSON API under {@code /api/v1/}, {@code /health}). A
+ * resource names its family with {@link Of}; only what reaches no resource (an unknown path, a
+ * request Jersey cannot read) is placed by its path.
  */
-enum ApiFamily {
-    RESCUE, APISERVER, OTHER;
+public enum ApiFamily {
+    RESCUE, SOAP, APISERVER, OTHER;
 
+    /** The family of a resource class, and so the shape of the errors of every request it handles. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    public @interface Of {
+        ApiFamily value();
+    }
+
+    /**
+     * The family of a request that reached no resource, by its path: matched case-insensitively,
+     * with or without the leading slash ({@code /API/...} is the Rescue API's, SOAP's endpoint included).
+     */
     static ApiFamily ofPath(String path) {
         if (path == null) {
             return OTHER;

@@ -11,6 +11,7 @@ import java.util.Map;
 
 /** {@code GET /health}: whether the server can reach its database, and which version it runs. */
 @Path("/health")
+@ApiFamily.Of(ApiFamily.OTHER)
 public final class HealthResource {
 
     private final Database database;

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
  * ceiling: what this server and its HTTP stack can do when the database costs nothing.
  */
 @Path("ping")
+@ApiFamily.Of(ApiFamily.OTHER)
 public final class PingResource {
 
     @GET

@@ -60,7 +60,7 @@ final class RequestGuard extends HttpHandler {
         response.setStatus(status);
         ApiFamily family = ApiFamily.ofPath(path);
         response.setContentType(switch (family) {
-            case RESCUE -> "text/plain; charset=utf-8";
+            case RESCUE, SOAP -> "text/plain; charset=utf-8";
             case APISERVER -> "application/json";
             case OTHER -> "application/problem+json";
         });
@@ -71,7 +71,7 @@ final class RequestGuard extends HttpHandler {
 
     private static String body(ApiFamily family, int status, String reason) {
         return switch (family) {
-            case RESCUE -> "ERROR";
+            case RESCUE, SOAP -> "ERROR";
             case APISERVER -> errorArray(status);
             case OTHER -> problem(status, reason);
         };

@@ -3,6 +3,7 @@ package io.sessiongate.server.admin;
 import io.sessiongate.core.rescue.PresenceService;
 import io.sessiongate.core.rescue.PresenceStatus;
 import io.sessiongate.core.websession.Credentials;
+import io.sessiongate.server.ApiFamily;
 import io.sessiongate.server.LoginCookie;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -22,6 +23,7 @@ import java.util.Map;
  * parameter or {@code Authorization: Bearer}). A technician without one for 90 seconds is Offline.
  */
 @Path("api/v1/console")
+@ApiFamily.Of(ApiFamily.OTHER)
 public final class ConsoleResource {
 
     private final PresenceService presence;

@@ -13,7 +13,8 @@ import io.sessiongate.core.websession.SessionUpdateService;
 import io.sessiongate.core.websession.SessionUpdateService.Outcome;
 import io.sessiongate.core.websession.WebSessionView;
 import io.sessiongate.server.FormParameters;
-import io.sessiongate.server.Incidents;
+import io.sessiongate.server.ApiExceptionMapper;
+import io.sessiongate.server.ApiFamily;
 import io.sessiongate.server.LoginCookie;
 import io.sessiongate.server.RequestBody;
 import io.sessiongate.server.admin.Problems;
@@ -32,7 +33,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import org.glassfish.grizzly.http.server.Request;
 
 /**
  * The APIServer session API: {@code POST /APIServer/Session.Update}, {@code POST
@@ -43,6 +44,7 @@ import java.util.function.Supplier;
  */
 @Path("{apiserver: (?i)apiserver}")
 @Produces(MediaType.APPLICATION_JSON)
+@ApiFamily.Of(ApiFamily.APISERVER)
 public final class ApiServerResource {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -60,20 +62,22 @@ public final class ApiServerResource {
     @POST
     @Path("{method: (?i)session\\.update}")
     @Consumes(MediaType.WILDCARD)
-    public Response update(@Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
-        return write("Session.Update", headers, uri, body, sessions::update);
+    public Response update(@Context HttpHeaders headers, @Context UriInfo uri, @Context Request request,
+                           InputStream body) {
+        return write("Session.Update", headers, uri, request, body, sessions::update);
     }
 
     @POST
     @Path("{method: (?i)session\\.updatevalidation}")
     @Consumes(MediaType.WILDCARD)
-    public Response validate(@Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
-        return write("Session.UpdateValidation", headers, uri, body, sessions::validate);
+    public Response validate(@Context HttpHeaders headers, @Context UriInfo uri, @Context Request request,
+                             InputStream body) {
+        return write("Session.UpdateValidation", headers, uri, request, body, sessions::validate);
     }
 
     @GET
     @Path("{method: (?i)session\\.getsessiondata}")
-    public Response get(@Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response get(@Context HttpHeaders headers, @Context UriInfo uri, @Context Request request) {
         FormParameters query;
         try {
             query = query(uri);
@@ -81,15 +85,16 @@ public final class ApiServerResource {
             return unreadable(e);
         }
         String surrogate = query.get("SessionSurrogate");
-        return guarded("Session.GetSessionData session=" + surrogate,
-                () -> render(sessions.get(credentials(headers, query.get("authcode")), surrogate)));
+        describe(request, "Session.GetSessionData session=" + surrogate);
+        return render(sessions.get(credentials(headers, query.get("authcode")), surrogate));
     }
 
     private interface Call {
         Outcome apply(Credentials credentials, SessionUpdate request);
     }
 
-    private Response write(String method, HttpHeaders headers, UriInfo uri, InputStream body, Call call) {
+    private Response write(String method, HttpHeaders headers, UriInfo uri, Request http, InputStream body,
+                           Call call) {
         SessionUpdate request;
         String bodyAuthCode;
         String queryAuthCode;
@@ -102,8 +107,9 @@ public final class ApiServerResource {
             return unreadable(e);
         }
         Credentials credentials = credentials(headers, queryAuthCode != null ? queryAuthCode : bodyAuthCode);
-        return guarded(method + " site=" + request.sessionSiteKey() + " session=" + request.sessionSurrogate()
-                + " user=" + request.sessionUserSurrogate(), () -> render(call.apply(credentials, request)));
+        describe(http, method + " site=" + request.sessionSiteKey() + " session=" + request.sessionSurrogate()
+                + " user=" + request.sessionUserSurrogate());
+        return render(call.apply(credentials, request));
     }
 
     private static FormParameters query(UriInfo uri) throws Unreadable {
@@ -119,14 +125,9 @@ public final class ApiServerResource {
                 e.getMessage()))));
     }
 
-    private static Response guarded(String context, Supplier<Response> work) {
-        try {
-            return work.get();
-        } catch (RuntimeException e) {
-            String incident = Incidents.log("APIServer " + context, e);
-            return Response.status(500).type(MediaType.APPLICATION_JSON).header(Incidents.HEADER, incident)
-                    .entity(write(ApiServerReply.fault(incident))).build();
-        }
+    /** Names the call for the log line of a fault, which ApiExceptionMapper writes and answers in this API's shape. */
+    private static void describe(Request http, String call) {
+        http.setAttribute(ApiExceptionMapper.CALL, "APIServer " + call);
     }
 
     private static Response render(Outcome outcome) {

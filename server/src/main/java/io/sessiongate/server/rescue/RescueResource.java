@@ -12,7 +12,7 @@ import io.sessiongate.core.rescue.TransferRequest;
 import io.sessiongate.core.websession.Credentials;
 import io.sessiongate.core.websession.LoginService;
 import io.sessiongate.server.FormParameters;
-import io.sessiongate.server.Incidents;
+import io.sessiongate.server.ApiFamily;
 import io.sessiongate.server.LoginCookie;
 import io.sessiongate.server.RequestBody;
 import jakarta.ws.rs.Consumes;
@@ -41,6 +41,7 @@ import org.glassfish.grizzly.http.server.Request;
  * an incident id and answers {@code ERROR}.
  */
 @Path("{api: (?i)api}/{method: [^/]+\\.[aA][sS][pP][xX]}")
+@ApiFamily.Of(ApiFamily.RESCUE)
 public final class RescueResource {
 
     private static final MediaType TEXT = MediaType.valueOf("text/plain; charset=utf-8");
@@ -86,24 +87,19 @@ public final class RescueResource {
             return reply(Response.Status.OK, "ERROR"); // not validly percent-encoded
         }
         Credentials credentials = new Credentials(LoginCookie.read(headers), params.get("authcode"));
-        try {
-            return switch (name) {
-                case "login.aspx" -> login(params, credentials, headers, request);
-                case "logout.aspx" -> ok(core.logins().logout(credentials.cookieToken()));
-                case "requestauthcode.aspx" -> requestAuthCode(params);
-                case "transfersession.aspx" -> ok(core.transfers().transfer(credentials, new TransferRequest(
-                        params.get("session"), params.get("node"), params.get("noderef"), params.get("comment"))));
-                case "getsession_v3.aspx" -> sessions(credentials, params);
-                case "isanytechavailableonchannel.aspx" -> ok(core.sessionQueries().isAnyTechAvailableOnChannel(
-                        credentials, params.get("channelid"), params.get("excludingawayandbusy")));
-                case "getuser_v3.aspx" -> user(credentials, params);
-                default -> reply(Response.Status.NOT_FOUND, "ERROR");
-            };
-        } catch (RuntimeException e) {
-            String incident = Incidents.log("Rescue " + name, e);
-            return Response.status(Response.Status.INTERNAL_SERVER_ERROR).type(TEXT)
-                    .header(Incidents.HEADER, incident).entity("ERROR").build();
-        }
+        // A fault goes to ApiExceptionMapper, which answers it as this resource's family does.
+        return switch (name) {
+            case "login.aspx" -> login(params, credentials, headers, request);
+            case "logout.aspx" -> ok(core.logins().logout(credentials.cookieToken()));
+            case "requestauthcode.aspx" -> requestAuthCode(params);
+            case "transfersession.aspx" -> ok(core.transfers().transfer(credentials, new TransferRequest(
+                    params.get("session"), params.get("node"), params.get("noderef"), params.get("comment"))));
+            case "getsession_v3.aspx" -> sessions(credentials, params);
+            case "isanytechavailableonchannel.aspx" -> ok(core.sessionQueries().isAnyTechAvailableOnChannel(
+                    credentials, params.get("channelid"), params.get("excludingawayandbusy")));
+            case "getuser_v3.aspx" -> user(credentials, params);
+            default -> reply(Response.Status.NOT_FOUND, "ERROR");
+        };
     }
 
     private static final List<String> METHODS = List.of("login.aspx", "logout.aspx", "requestauthcode.aspx",

@@ -12,7 +12,7 @@ import io.sessiongate.server.rescue.RescueViews;
 import io.sessiongate.core.rescue.TransferRequest;
 import io.sessiongate.core.websession.Credentials;
 import io.sessiongate.core.websession.LoginService;
-import io.sessiongate.server.Incidents;
+import io.sessiongate.server.ApiFamily;
 import io.sessiongate.server.LoginCookie;
 import io.sessiongate.server.RequestBody;
 import jakarta.ws.rs.Consumes;
@@ -45,6 +45,7 @@ import org.xml.sax.SAXException;
  * Broken input is a SOAP fault naming the problem, never a silent default.
  */
 @Path("{api: (?i)api}/{asmx: (?i)api\\.asmx}")
+@ApiFamily.Of(ApiFamily.SOAP)
 public final class RescueSoap {
 
     /** The target namespace, kept as the vendor's so that proxies generated from its WSDL work. */
@@ -118,10 +119,6 @@ public final class RescueSoap {
             return dispatch(version, operation, headers, request);
         } catch (IOException e) {
             return fault(version, version.callerFault, "The request could not be read.");
-        } catch (RuntimeException e) {
-            String incident = Incidents.log("SOAP", e);
-            return Response.status(500).type(version.contentType).header(Incidents.HEADER, incident)
-                    .entity(version.fault(version.serverFault, "Server error; incident " + incident)).build();
         }
     }
 
