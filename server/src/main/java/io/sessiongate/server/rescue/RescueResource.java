@@ -2,15 +2,11 @@ package io.sessiongate.server.rescue;
 
 import io.sessiongate.api.rescue.GetSessionResult;
 import io.sessiongate.api.rescue.LoginResult;
-import io.sessiongate.api.rescue.RequestAuthCodeResult;
 import io.sessiongate.api.rescue.RescueCode;
 import io.sessiongate.api.rescue.RescueReply;
 import io.sessiongate.api.rescue.SessionTable;
-import io.sessiongate.core.CoreServices;
-import io.sessiongate.core.rescue.SessionQueryService;
-import io.sessiongate.core.rescue.TransferRequest;
+import io.sessiongate.api.rescue.UserInfo;
 import io.sessiongate.core.websession.Credentials;
-import io.sessiongate.core.websession.LoginService;
 import io.sessiongate.server.FormParameters;
 import io.sessiongate.server.ApiFamily;
 import io.sessiongate.server.LoginCookie;
@@ -29,7 +25,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.glassfish.grizzly.http.server.Request;
@@ -46,10 +41,10 @@ public final class RescueResource {
 
     private static final MediaType TEXT = MediaType.valueOf("text/plain; charset=utf-8");
 
-    private final CoreServices core;
+    private final RescueMethods methods;
 
-    public RescueResource(CoreServices core) {
-        this.core = core;
+    public RescueResource(RescueMethods methods) {
+        this.methods = methods;
     }
 
     @GET
@@ -76,8 +71,8 @@ public final class RescueResource {
     }
 
     private Response call(String method, String rawQuery, String form, HttpHeaders headers, Request request) {
-        String name = method.toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".aspx") || !METHODS.contains(name)) {
+        Optional<RescueMethods.Method> found = methods.aspx(method);
+        if (found.isEmpty()) {
             return reply(Response.Status.NOT_FOUND, "ERROR");
         }
         FormParameters params;
@@ -88,57 +83,30 @@ public final class RescueResource {
         }
         Credentials credentials = new Credentials(LoginCookie.read(headers), params.get("authcode"));
         // A fault goes to ApiExceptionMapper, which answers it as this resource's family does.
-        return switch (name) {
-            case "login.aspx" -> login(params, credentials, headers, request);
-            case "logout.aspx" -> ok(core.logins().logout(credentials.cookieToken()));
-            case "requestauthcode.aspx" -> requestAuthCode(params);
-            case "transfersession.aspx" -> ok(core.transfers().transfer(credentials, new TransferRequest(
-                    params.get("session"), params.get("node"), params.get("noderef"), params.get("comment"))));
-            case "getsession_v3.aspx" -> sessions(credentials, params);
-            case "isanytechavailableonchannel.aspx" -> ok(core.sessionQueries().isAnyTechAvailableOnChannel(
-                    credentials, params.get("channelid"), params.get("excludingawayandbusy")));
-            case "getuser_v3.aspx" -> user(credentials, params);
-            default -> reply(Response.Status.NOT_FOUND, "ERROR");
-        };
-    }
-
-    private static final List<String> METHODS = List.of("login.aspx", "logout.aspx", "requestauthcode.aspx",
-            "transfersession.aspx", "getsession_v3.aspx", "isanytechavailableonchannel.aspx", "getuser_v3.aspx");
-
-    private Response login(FormParameters params, Credentials credentials, HttpHeaders headers, Request request) {
-        LoginService.LoginOutcome outcome = core.logins().login(params.get("email"), params.get("pwd"),
-                credentials.cookieToken(), request.getRemoteAddr());
-        Response.ResponseBuilder reply = Response.ok(outcome.result().httpCode(), TEXT);
-        if (outcome.result() == LoginResult.OK) {
-            reply.header(HttpHeaders.SET_COOKIE, LoginCookie.set(outcome.cookieToken(), headers, request));
+        RescueMethods.Result result = found.get().call().apply(
+                new RescueMethods.Call(credentials, request.getRemoteAddr(), p -> params.get(p.aspx())));
+        if (result instanceof RescueMethods.Result.LoggedIn in) {
+            Response.ResponseBuilder reply = Response.ok(in.code().httpCode(), TEXT);
+            if (in.code() == LoginResult.OK) {
+                reply.header(HttpHeaders.SET_COOKIE, LoginCookie.set(in.outcome().cookieToken(), headers, request));
+            }
+            return reply.build();
         }
-        return reply.build();
-    }
-
-    private Response requestAuthCode(FormParameters params) {
-        Optional<String> code = core.logins().requestAuthCode(params.get("email"), params.get("pwd"));
-        return reply(Response.Status.OK, code.map(RescueReply::authCode)
-                .orElse(RescueReply.of(RequestAuthCodeResult.INVALID)));
-    }
-
-    private Response sessions(Credentials credentials, FormParameters params) {
-        SessionQueryService.Sessions found = core.sessionQueries().sessions(credentials, params.get("node"),
-                params.get("noderef"));
-        if (found.result() != GetSessionResult.OK) {
-            return ok(found.result());
+        if (result instanceof RescueMethods.Result.AuthCode a) {
+            return reply(Response.Status.OK, a.authCode().map(RescueReply::authCode).orElse(RescueReply.of(a.code())));
         }
-        return reply(Response.Status.OK, RescueReply.withData(found.result(),
-                SessionTable.render(RescueViews.rows(found.sessions()))));
+        if (result instanceof RescueMethods.Result.Sessions listed && listed.code() == GetSessionResult.OK) {
+            return reply(Response.Status.OK, RescueReply.withData(listed.code(),
+                    SessionTable.render(RescueViews.rows(listed.sessions()))));
+        }
+        if (result instanceof RescueMethods.Result.User u && u.user() != null) {
+            return user(u.code(), u.user());
+        }
+        return ok(result.code());
     }
 
-    private Response user(Credentials credentials, FormParameters params) {
-        SessionQueryService.UserLookup found = core.sessionQueries().user(credentials, params.get("node"),
-                params.get("email"));
-        if (found.user() == null) {
-            return ok(found.result());
-        }
-        var u = RescueViews.user(found.user());
-        return reply(Response.Status.OK, RescueReply.withFields(found.result(), List.of(
+    private static Response user(RescueCode code, UserInfo u) {
+        return reply(Response.Status.OK, RescueReply.withFields(code, List.of(
                 Map.entry("NODEID", Long.toString(u.nodeId())),
                 Map.entry("NAME", u.name()),
                 Map.entry("NICK", ""),

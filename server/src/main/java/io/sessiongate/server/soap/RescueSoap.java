@@ -1,17 +1,12 @@
 package io.sessiongate.server.soap;
 
 import io.sessiongate.api.rescue.LoginResult;
-import io.sessiongate.api.rescue.LogoutResult;
-import io.sessiongate.api.rescue.RequestAuthCodeResult;
 import io.sessiongate.api.rescue.SessionRow;
-import io.sessiongate.core.CoreServices;
-import io.sessiongate.core.rescue.SessionQueryService;
 import io.sessiongate.core.rescue.SupportSessionStatus;
 import io.sessiongate.core.rescue.SupportSessionView;
+import io.sessiongate.server.rescue.RescueMethods;
 import io.sessiongate.server.rescue.RescueViews;
-import io.sessiongate.core.rescue.TransferRequest;
 import io.sessiongate.core.websession.Credentials;
-import io.sessiongate.core.websession.LoginService;
 import io.sessiongate.server.ApiFamily;
 import io.sessiongate.server.LoginCookie;
 import io.sessiongate.server.RequestBody;
@@ -56,10 +51,10 @@ public final class RescueSoap {
     private static final String WSDL = resource("soap/rescue.wsdl");
     private static final Schema SCHEMA = schema(WSDL);
 
-    private final CoreServices core;
+    private final RescueMethods methods;
 
-    public RescueSoap(CoreServices core) {
-        this.core = core;
+    public RescueSoap(RescueMethods methods) {
+        this.methods = methods;
     }
 
     @GET
@@ -123,49 +118,30 @@ public final class RescueSoap {
     }
 
     private Response dispatch(SoapVersion version, Element op, HttpHeaders headers, Request request) {
-        String cookie = LoginCookie.read(headers);
-        Credentials credentials = new Credentials(cookie, Xml.child(op, "sAuthCode"));
         String name = op.getLocalName();
-        return switch (name) {
-            case "login" -> {
-                LoginService.LoginOutcome outcome = core.logins().login(Xml.child(op, "sEmail"),
-                        Xml.child(op, "sPassword"), cookie, request.getRemoteAddr());
-                Response.ResponseBuilder reply = ok(version, name, "<loginResult>"
-                        + outcome.result().soapValue() + "</loginResult>");
-                if (outcome.result() == LoginResult.OK) {
-                    reply.header(HttpHeaders.SET_COOKIE, LoginCookie.set(outcome.cookieToken(), headers, request));
-                }
-                yield reply.build();
-            }
-            case "logout" -> {
-                LogoutResult result = core.logins().logout(cookie);
-                yield ok(version, name, "<logoutResult>" + result.soapValue() + "</logoutResult>").build();
-            }
-            case "requestAuthCode" -> {
-                Optional<String> code = core.logins().requestAuthCode(Xml.child(op, "sEmail"),
-                        Xml.child(op, "sPassword"));
-                yield ok(version, name, "<requestAuthCodeResult>" + code.map(c -> RequestAuthCodeResult.OK)
-                        .orElse(RequestAuthCodeResult.INVALID).soapValue() + "</requestAuthCodeResult>"
-                        + code.map(c -> "<sAuthCode>" + c + "</sAuthCode>").orElse("")).build();
-            }
-            case "transferSession" -> ok(version, name, "<transferSessionResult>" + core.transfers().transfer(
-                    credentials, new TransferRequest(Xml.child(op, "iSessionID"), Xml.child(op, "iNodeID"),
-                            Xml.child(op, "eNodeRef"), Xml.child(op, "sComment"))).soapValue()
-                    + "</transferSessionResult>").build();
-            case "getSession_V3" -> {
-                SessionQueryService.Sessions found = core.sessionQueries().sessions(credentials,
-                        Xml.child(op, "iNodeID"), Xml.child(op, "eNodeRef"));
-                StringBuilder out = new StringBuilder("<getSession_V3Result>").append(found.result().soapValue())
-                        .append("</getSession_V3Result>");
-                if (!found.sessions().isEmpty()) {
-                    out.append("<aSessions>");
-                    found.sessions().forEach(r -> session(out, r));
-                    out.append("</aSessions>");
-                }
-                yield ok(version, name, out.toString()).build();
-            }
-            default -> fault(version, version.callerFault, "Unknown operation " + name + ".");
-        };
+        Optional<RescueMethods.Method> method = methods.soap(name);
+        if (method.isEmpty()) {
+            return fault(version, version.callerFault, "Unknown operation " + name + ".");
+        }
+        Credentials credentials = new Credentials(LoginCookie.read(headers), Xml.child(op, "sAuthCode"));
+        // A fault goes to ApiExceptionMapper, which answers it as this resource's family does.
+        RescueMethods.Result result = method.get().call().apply(
+                new RescueMethods.Call(credentials, request.getRemoteAddr(), p -> Xml.child(op, p.soap())));
+        StringBuilder out = new StringBuilder("<").append(name).append("Result>").append(result.code().soapValue())
+                .append("</").append(name).append("Result>");
+        if (result instanceof RescueMethods.Result.AuthCode a) {
+            a.authCode().ifPresent(c -> out.append("<sAuthCode>").append(c).append("</sAuthCode>"));
+        }
+        if (result instanceof RescueMethods.Result.Sessions found && !found.sessions().isEmpty()) {
+            out.append("<aSessions>");
+            found.sessions().forEach(r -> session(out, r));
+            out.append("</aSessions>");
+        }
+        Response.ResponseBuilder reply = ok(version, name, out.toString());
+        if (result instanceof RescueMethods.Result.LoggedIn in && in.code() == LoginResult.OK) {
+            reply.header(HttpHeaders.SET_COOKIE, LoginCookie.set(in.outcome().cookieToken(), headers, request));
+        }
+        return reply.build();
     }
 
     /** SESSION_V3, as Deskpro's captures show it; the status mapping is in the README. */

@@ -1,0 +1,69 @@
+package io.sessiongate.core.websession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sessiongate.api.apiserver.ApiServerError;
+import io.sessiongate.api.apiserver.SessionStatus;
+import io.sessiongate.api.apiserver.SessionUpdate;
+import io.sessiongate.core.CoreServices;
+import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.persistence.StatementCounter;
+import io.sessiongate.core.testing.MutableClock;
+import io.sessiongate.core.testing.TestAccounts;
+import io.sessiongate.core.testing.TestAccounts.TestAccount;
+import io.sessiongate.core.testing.TestDatabase;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Session.Update's validation and write against MariaDB: every broken rule reported, the idle rule applied once. */
+class SessionUpdateServiceTest {
+
+    private static final MutableClock CLOCK = new MutableClock();
+    private static Database db;
+    private static CoreServices core;
+    private static TestAccounts accounts;
+
+    @BeforeAll
+    static void setUp() {
+        db = TestDatabase.get().database();
+        core = new CoreServices(db, CLOCK, TestAccounts.FAST_HASHER);
+        accounts = new TestAccounts(db, CLOCK);
+    }
+
+    private static LoginService.LoginOutcome login(TestAccount a) {
+        return core.logins().login(a.adminEmail(), TestAccounts.ADMIN_PASSWORD, null, "192.0.2.9");
+    }
+
+    @Test
+    void everyBrokenRuleIsReportedAndNothingWritten() {
+        TestAccount a = accounts.create(0);
+        Credentials admin = Credentials.cookie(login(a).cookieToken());
+        var outcome = core.sessionUpdates().validate(admin, new SessionUpdate("0", "", "x", "300.1.1.1", "Gone", "maybe"));
+        assertThat(outcome).isInstanceOf(SessionUpdateService.Outcome.Invalid.class);
+        assertThat(((SessionUpdateService.Outcome.Invalid) outcome).errors()).extracting(ApiServerError::code)
+                .containsExactly("SESSION_SURROGATE_INVALID", "SITE_KEY_MISSING", "USER_SURROGATE_INVALID",
+                        "IP_ADDRESS_INVALID", "STATUS_INVALID", "REFRESH_INVALID");
+    }
+
+    @Test
+    void anUpdateCostsFiveStatementsAndAnIdleSessionCannotBeUpdated() {
+        TestAccount a = accounts.create(0);
+        Credentials admin = Credentials.cookie(login(a).cookieToken());
+        long target = login(a).webSessionId();
+        StatementCounter.reset();
+        assertThat(core.sessionUpdates().update(admin, new SessionUpdate(Long.toString(target), a.siteKey(), null,
+                "2001:db8::7", "A", "N"))).isInstanceOf(SessionUpdateService.Outcome.Done.class);
+        assertThat(StatementCounter.current()).isEqualTo(5);
+
+        CLOCK.advance(IdleTimeout.AFTER.plus(Duration.ofSeconds(1)));
+        Credentials fresh = Credentials.cookie(login(a).cookieToken());
+        var idle = core.sessionUpdates().update(fresh, new SessionUpdate(Long.toString(target), a.siteKey(), null,
+                null, "E", "N"));
+        assertThat(((SessionUpdateService.Outcome.Invalid) idle).errors()).extracting(ApiServerError::code)
+                .containsExactly("SESSION_NOT_ACTIVE");
+        var data = (SessionUpdateService.Outcome.Data) core.sessionUpdates().get(fresh, Long.toString(target));
+        assertThat(data.session().status()).isEqualTo(SessionStatus.TIMED_OUT);
+        assertThat(data.session().ipAddress()).isEqualTo("2001:db8::7");
+    }
+}
