@@ -72,7 +72,7 @@ public final class AccountService {
     /** Replaces the groups of a folder list. */
     public void setFolderListGroups(Long folderListId, Set<Long> groupIds) {
         db.doInTransaction(s -> {
-            FolderList list = s.get(FolderList.class, folderListId);
+            FolderList list = existing(s, FolderList.class, folderListId);
             list.getGroupIds().clear();
             list.getGroupIds().addAll(groupIds);
         });
@@ -103,13 +103,13 @@ public final class AccountService {
 
     public void setUserStatus(Long userId, UserStatus status) {
         db.doInTransaction(s -> {
-            s.get(User.class, userId).setStatus(status);
+            existing(s, User.class, userId).setStatus(status);
         });
     }
 
     public void setUserRoles(Long userId, Set<Long> roleIds) {
         db.doInTransaction(s -> {
-            User user = s.get(User.class, userId);
+            User user = existing(s, User.class, userId);
             user.getRoleIds().clear();
             user.getRoleIds().addAll(roleIds);
         });
@@ -117,7 +117,7 @@ public final class AccountService {
 
     public void setUserFolderList(Long userId, Long folderListId) {
         db.doInTransaction(s -> {
-            s.get(User.class, userId).setFolderListId(folderListId);
+            existing(s, User.class, userId).setFolderListId(folderListId);
         });
     }
 
@@ -127,6 +127,15 @@ public final class AccountService {
                 .setParameter("a", accountId)
                 .setParameter("e", email)
                 .uniqueResultOptional());
+    }
+
+    /** The entity with this id; an unknown id is the caller's mistake, said as such rather than as an NPE. */
+    private static <T> T existing(Session s, Class<T> type, Long id) {
+        T found = s.get(type, id);
+        if (found == null) {
+            throw new IllegalArgumentException("no " + type.getSimpleName() + " " + id);
+        }
+        return found;
     }
 
     /** The next free node ID. */

@@ -23,6 +23,6 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
 
     @Override
     public String toString() {
-        return "DatabaseConfig[jdbcUrl=" + jdbcUrl + ", user=" + user + ", poolSize=" + poolSize + "]";
+        return "DatabaseConfig[jdbcUrl=" + Database.redact(jdbcUrl) + ", user=" + user + ", poolSize=" + poolSize + "]";
     }
 }
