@@ -3,8 +3,8 @@ package io.sessiongate.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sessiongate.core.persistence.EmbeddedMariaDb;
+import io.sessiongate.testing.ServerLaunch;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,30 +112,18 @@ public final class BenchMain {
             s.executeUpdate("CREATE DATABASE " + db);
         }
         String jdbcUrl = urlBase + db;
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
-        // For example -XX:StartFlightRecording=filename=bench/results/server.jfr,settings=profile
+        // For example BENCH_SERVER_JAVA_OPTS=-XX:StartFlightRecording=filename=bench/results/server.jfr,settings=profile
         String extra = System.getenv("BENCH_SERVER_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-jar", root.resolve("server/target/sessiongate-server.jar").toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serverLog.toFile());
-        pb.environment().put("SESSIONGATE_PORT", Integer.toString(port));
-        pb.environment().put("SESSIONGATE_HOST", "127.0.0.1");
-        pb.environment().put("SESSIONGATE_DB_URL", jdbcUrl);
-        pb.environment().put("SESSIONGATE_DB_USER", user);
-        pb.environment().put("SESSIONGATE_DB_PASSWORD", password);
-        pb.environment().put("SESSIONGATE_DB_POOL_SIZE", Integer.toString(POOL_SIZE));
-        pb.environment().put("SESSIONGATE_DEMO", "false");
-        Process server = pb.start();
-        String base = "http://127.0.0.1:" + port;
+        ServerLaunch.Running running = ServerLaunch.of(root)
+                .javaOptions(extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+")))
+                .database(jdbcUrl, user, password, POOL_SIZE)
+                .log(serverLog)
+                .healthyWithin(Duration.ofSeconds(120))
+                .start();
+        Process server = running.process();
+        String base = running.origin();
         Map<String, Object> out = new LinkedHashMap<>();
         try {
-            waitForHealth(base, server);
             long seedStart = System.nanoTime();
             try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
                 d.seed(c);
@@ -212,26 +200,6 @@ public final class BenchMain {
             throw new IllegalStateException(request.uri().getPath() + " answered " + r.body());
         }
         return Integer.parseInt(r.headers().firstValue("X-Sessiongate-Statements").orElse("-1"));
-    }
-
-    private static void waitForHealth(String base, Process server) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server exited; see its log under bench/results");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the server did not become healthy within 120 s");
     }
 
     /** VmHWM: the process's peak resident set, in MB. */

@@ -19,9 +19,9 @@ import io.sessiongate.core.demo.DemoData;
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
 import io.sessiongate.server.testing.TestServer;
+import io.sessiongate.testing.FreePort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -137,10 +137,7 @@ class ClientTest {
 
     @Test
     void aClosedPortIsATransportException() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePort.find();
         SessionGateClient client = SessionGateClient.builder("http://127.0.0.1:" + port)
                 .connectTimeout(Duration.ofSeconds(2)).readRetries(3, Duration.ofMillis(10)).build();
         assertThatThrownBy(() -> client.rescue().login("a@b.example", "x"))

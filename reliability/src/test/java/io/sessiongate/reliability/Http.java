@@ -1,5 +1,6 @@
 package io.sessiongate.reliability;
 
+import io.sessiongate.testing.RescueLogins;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -45,12 +46,7 @@ final class Http {
     }
 
     static String login(String base, String email, String password) {
-        HttpResponse<String> r = rescue(base, "login.aspx", null, "email", email, "pwd", password);
-        if (!"OK".equals(r.body())) {
-            throw new AssertionError("login of " + email + " answered " + r.body());
-        }
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ASP.NET_SessionId="))
-                .map(c -> c.substring("ASP.NET_SessionId=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+        return RescueLogins.cookie(base, email, password);
     }
 
     static String query(Object... params) {

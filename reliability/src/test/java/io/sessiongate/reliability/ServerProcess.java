@@ -2,16 +2,11 @@ package io.sessiongate.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessiongate.testing.ServerLaunch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged server ({@code server/target/sessiongate-server.jar}) as an operating-system process of its own. */
@@ -30,32 +25,16 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(String jdbcUrl) {
-        Path jar = Path.of("..", "server", "target", "sessiongate-server.jar").toAbsolutePath().normalize();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: the suite runs after the server is packaged");
-        }
-        int port = freePort();
         Path log;
         synchronized (ServerProcess.class) {
             log = Path.of("target", "server-" + (++started) + ".log").toAbsolutePath();
         }
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("SESSIONGATE_PORT", Integer.toString(port));
-        pb.environment().put("SESSIONGATE_HOST", "127.0.0.1");
-        pb.environment().put("SESSIONGATE_DB_URL", jdbcUrl);
-        pb.environment().put("SESSIONGATE_DB_USER", "root");
-        pb.environment().put("SESSIONGATE_DB_PASSWORD", "");
-        pb.environment().put("SESSIONGATE_DB_POOL_SIZE", "16");
-        pb.environment().put("SESSIONGATE_DEMO", "false");
-        pb.environment().put("SESSIONGATE_BCRYPT_COST", "4");
-        try {
-            ServerProcess server = new ServerProcess(pb.start(), "http://127.0.0.1:" + port + "/", log);
-            server.awaitHealthy();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ServerLaunch.Running running = ServerLaunch.of(Path.of(".."))
+                .database(jdbcUrl, "root", "", 16)
+                .env("SESSIONGATE_BCRYPT_COST", "4")
+                .log(log)
+                .start();
+        return new ServerProcess(running.process(), running.origin() + "/", log);
     }
 
     /** For example {@code http://127.0.0.1:41234/}. */
@@ -88,37 +67,6 @@ final class ServerProcess implements AutoCloseable {
         return now;
     }
 
-    private void awaitHealthy() {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                // 143 or 137 with a log that stops short: something outside sent SIGTERM or SIGKILL.
-                throw new IllegalStateException("the server exited with code " + process.exitValue() + "; its log: "
-                        + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("the server did not become healthy in 90 s; its log: " + log);
-    }
-
     @Override
     public void close() {
         process.destroy();
@@ -128,14 +76,6 @@ final class ServerProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

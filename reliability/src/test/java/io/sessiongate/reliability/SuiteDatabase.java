@@ -5,9 +5,9 @@ import io.sessiongate.core.persistence.DatabaseConfig;
 import io.sessiongate.core.persistence.EmbeddedMariaDb;
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.MutableClock;
+import io.sessiongate.testing.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /**
@@ -33,7 +33,7 @@ final class SuiteDatabase {
     static synchronized SuiteDatabase get() {
         if (instance == null) {
             Path dir = Path.of("target", "mariadb").toAbsolutePath();
-            instance = new SuiteDatabase(EmbeddedMariaDb.start(dir.resolve("base"), dir.resolve("data"), freePort(),
+            instance = new SuiteDatabase(EmbeddedMariaDb.start(dir.resolve("base"), dir.resolve("data"), FreePort.find(),
                     NAME));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 instance.database.close();
@@ -61,13 +61,5 @@ final class SuiteDatabase {
 
     void startAgain() {
         mariadb.startAgain();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

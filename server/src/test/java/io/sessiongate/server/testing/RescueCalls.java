@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.sessiongate.testing.RescueLogins;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,20 +41,12 @@ public final class RescueCalls {
 
     /** Logs in and returns the cookie's value; fails the test when the login does not answer OK. */
     public static String login(String email, String password) {
-        Response r = get("login.aspx", null, "email", email, "pwd", password);
-        if (!"OK".equals(r.asString())) {
-            throw new AssertionError("login of " + email + " answered " + r.asString());
-        }
-        return r.getCookie(COOKIE);
+        return RescueLogins.cookie(TestServer.get().baseUri().toString(), email, password);
     }
 
     /** Requests an auth code and returns it. */
     public static String authCode(String email, String password) {
-        String body = get("requestAuthCode.aspx", null, "email", email, "pwd", password).asString();
-        if (!body.startsWith("OK\nAUTHCODE:")) {
-            throw new AssertionError("requestAuthCode of " + email + " answered " + body);
-        }
-        return body.substring("OK\nAUTHCODE:".length());
+        return RescueLogins.authCode(TestServer.get().baseUri().toString(), email, password);
     }
 
     private static RequestSpecification spec(String cookie) {
