@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessiongate.core.websession.SecureTokens;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchPartsTest {

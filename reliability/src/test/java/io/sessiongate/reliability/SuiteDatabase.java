@@ -6,8 +6,6 @@ import io.sessiongate.core.persistence.EmbeddedMariaDb;
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.MutableClock;
 import io.sessiongate.testing.FreePort;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**

@@ -4,12 +4,13 @@ import io.sessiongate.api.rescue.NodeRef;
 import io.sessiongate.core.account.NodeKind;
 import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.persistence.NativeSql;
+import io.sessiongate.core.persistence.Tx;
 import io.sessiongate.core.websession.StoredIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import io.sessiongate.core.persistence.Tx;
+import java.util.Set;
 
 /**
  * Every statement on {@code support_session}, the hot table of transfers and session queries:
@@ -73,7 +74,7 @@ public final class SupportSessionRepository {
     /** The session a transfer moves, with what the scope policy needs of it. */
     public record SessionToMove(long id, long accountId, SupportSessionStatus status, Long technicianNodeId,
                                 Long channelNodeId, long version, Long technicianGroupId,
-                                java.util.Set<Long> channelGroupIds) {
+                                Set<Long> channelGroupIds) {
     }
 
     /** The one read of a transfer: the target (null when no such node) and the session (null when none). */

@@ -2,6 +2,8 @@ package io.sessiongate.core.rescue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,6 +19,6 @@ public record SupportSessionView(long id, SupportSessionStatus status, Long chan
                                  String transferredComment) {
 
     public SupportSessionView {
-        customFields = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(customFields));
+        customFields = Collections.unmodifiableList(new ArrayList<>(customFields)); // unset fields stay null
     }
 }
