@@ -147,6 +147,7 @@ public final class SessionGate implements AutoCloseable {
         rc.register(new RescueSoap(core));
         rc.register(new ConsoleResource(core.presence()));
         rc.register(new ApiServerResource(core.sessionUpdates()));
+        io.sessiongate.server.metrics.ServerMetrics.install(rc, core.database());
         return rc;
     }
 
