@@ -104,7 +104,7 @@ public final class TransactionRetry {
     /** Random pause before try {@code n + 1}: short for a conflict, longer for a connection (a node is failing over). */
     static long pauseMillis(Cause cause, int n) {
         long ceiling = switch (cause) {
-            case CONFLICT -> 5L << Math.min(n - 1, 5);          // 5, 10, 20, ... ms
+            case CONFLICT -> 5L << Math.min(n - 1, 6);          // 5, 10, 20, ... 320 ms
             case CONNECTION, NODE_NOT_READY -> 100L * n;        // 100, 200, 300, ... ms
         };
         return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);

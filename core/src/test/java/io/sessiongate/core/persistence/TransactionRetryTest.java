@@ -60,7 +60,7 @@ class TransactionRetryTest {
     @Test
     void pausesAreRandomAndBounded() {
         for (int n = 1; n <= 10; n++) {
-            assertThat(TransactionRetry.pauseMillis(Cause.CONFLICT, n)).isBetween(0L, 160L);
+            assertThat(TransactionRetry.pauseMillis(Cause.CONFLICT, n)).isBetween(0L, 320L);
             assertThat(TransactionRetry.pauseMillis(Cause.CONNECTION, n)).isBetween(50L * n, 100L * n);
         }
     }
