@@ -30,11 +30,16 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(String jdbcUrl) {
+        return start(jdbcUrl, "root", "", 0);
+    }
+
+    /** A server on {@code port} (0: any free one) as database user {@code user}. */
+    static ServerProcess start(String jdbcUrl, String user, String password, int port) {
         Path jar = Path.of("..", "server", "target", "sessiongate-server.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the suite runs after the server is packaged");
         }
-        int port = freePort();
+        port = port == 0 ? freePort() : port;
         Path log;
         synchronized (ServerProcess.class) {
             log = Path.of("target", "server-" + (++started) + ".log").toAbsolutePath();
@@ -44,8 +49,8 @@ final class ServerProcess implements AutoCloseable {
         pb.environment().put("SESSIONGATE_PORT", Integer.toString(port));
         pb.environment().put("SESSIONGATE_HOST", "127.0.0.1");
         pb.environment().put("SESSIONGATE_DB_URL", jdbcUrl);
-        pb.environment().put("SESSIONGATE_DB_USER", "root");
-        pb.environment().put("SESSIONGATE_DB_PASSWORD", "");
+        pb.environment().put("SESSIONGATE_DB_USER", user);
+        pb.environment().put("SESSIONGATE_DB_PASSWORD", password);
         pb.environment().put("SESSIONGATE_DB_POOL_SIZE", "16");
         pb.environment().put("SESSIONGATE_DEMO", "false");
         pb.environment().put("SESSIONGATE_BCRYPT_COST", "4");
@@ -61,6 +66,20 @@ final class ServerProcess implements AutoCloseable {
     /** For example {@code http://127.0.0.1:41234/}. */
     String base() {
         return base;
+    }
+
+    int port() {
+        return URI.create(base).getPort();
+    }
+
+    /** SIGKILL: the requests in flight die with the process. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     Path log() {
