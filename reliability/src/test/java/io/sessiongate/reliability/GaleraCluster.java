@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  */
 final class GaleraCluster implements AutoCloseable {
 
-    static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
+    /** {@code -Dsessiongate.galera.mariadbd=/nowhere} shows the test skipping where the packages are missing. */
+    static final Path MARIADBD = Path.of(System.getProperty("sessiongate.galera.mariadbd", "/usr/sbin/mariadbd"));
     static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
     static final Path GALERA = Path.of("/usr/lib/galera/libgalera_smm.so");
     static final Path RSYNC = Path.of("/usr/bin/rsync");
