@@ -1,7 +1,7 @@
 package io.sessiongate.server.metrics;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -37,15 +37,16 @@ final class RequestMetrics implements ContainerRequestFilter, ContainerResponseF
             "session.getsessiondata");
     private static final Set<String> OTHER_PATHS = Set.of("health", "ping", "metrics", "console", "api");
 
-    private final MeterRegistry registry;
-    private final Timer.Builder timer = Timer.builder("sessiongate.requests")
-            .description("Requests by API, method and result code")
-            .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-                    Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-                    Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10));
+    /** Thread-safe, unlike a Timer.Builder: one timer per set of tags, looked up in the registry. */
+    private final Meter.MeterProvider<Timer> timers;
 
     RequestMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        this.timers = Timer.builder("sessiongate.requests")
+                .description("Requests by API, method and result code")
+                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+                        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                        Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10))
+                .withRegistry(registry);
     }
 
     @Override
@@ -64,7 +65,7 @@ final class RequestMetrics implements ContainerRequestFilter, ContainerResponseF
         String[] apiAndMethod = classify(path == null ? "" : path);
         String code = "rescue".equals(apiAndMethod[0]) || "rescue_soap".equals(apiAndMethod[0])
                 ? rescueCode(response.getEntity(), response.getStatus()) : Integer.toString(response.getStatus());
-        timer.tags(Tags.of("api", apiAndMethod[0], "method", apiAndMethod[1], "code", code)).register(registry)
+        timers.withTags("api", apiAndMethod[0], "method", apiAndMethod[1], "code", code)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
