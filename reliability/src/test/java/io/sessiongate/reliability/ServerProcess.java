@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sessiongate.testing.ServerLaunch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -25,13 +26,19 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(String jdbcUrl) {
+        return start(jdbcUrl, "root", "", 0);
+    }
+
+    /** A server on {@code port} (0: any free one) as database user {@code user}. */
+    static ServerProcess start(String jdbcUrl, String user, String password, int port) {
         Path log;
         synchronized (ServerProcess.class) {
             log = Path.of("target", "server-" + (++started) + ".log").toAbsolutePath();
         }
         ServerLaunch.Running running = ServerLaunch.of(Path.of(".."))
-                .database(jdbcUrl, "root", "", 16)
+                .database(jdbcUrl, user, password, 16)
                 .env("SESSIONGATE_BCRYPT_COST", "4")
+                .port(port)
                 .log(log)
                 .start();
         return new ServerProcess(running.process(), running.origin() + "/", log);
@@ -40,6 +47,20 @@ final class ServerProcess implements AutoCloseable {
     /** For example {@code http://127.0.0.1:41234/}. */
     String base() {
         return base;
+    }
+
+    int port() {
+        return URI.create(base).getPort();
+    }
+
+    /** SIGKILL: the requests in flight die with the process. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     Path log() {

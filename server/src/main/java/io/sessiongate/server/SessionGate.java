@@ -149,6 +149,7 @@ public final class SessionGate implements AutoCloseable {
         rc.register(new RescueSoap(rescue));
         rc.register(new ConsoleResource(core.presence()));
         rc.register(new ApiServerResource(core.sessionUpdates()));
+        io.sessiongate.server.metrics.ServerMetrics.install(rc, core.database());
         return rc;
     }
 

@@ -25,6 +25,7 @@ public final class ServerLaunch {
     private final List<String> javaOptions = new ArrayList<>(List.of("-Xmx256m"));
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path log;
+    private int port; // 0: a free one
     private Duration healthyWithin = Duration.ofSeconds(90);
 
     private ServerLaunch(Path jar) {
@@ -68,6 +69,12 @@ public final class ServerLaunch {
         return this;
     }
 
+    /** The port to listen on; 0 (the default) picks a free one. A restarted server keeps its port this way. */
+    public ServerLaunch port(int port) {
+        this.port = port;
+        return this;
+    }
+
     public ServerLaunch healthyWithin(Duration limit) {
         this.healthyWithin = limit;
         return this;
@@ -87,7 +94,7 @@ public final class ServerLaunch {
         if (log == null) {
             throw new IllegalStateException("say where the server's log goes");
         }
-        int port = FreePort.find();
+        int port = this.port == 0 ? FreePort.find() : this.port;
         List<String> command = new ArrayList<>();
         command.add("java");
         command.addAll(javaOptions);

@@ -33,11 +33,16 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final PatientConnections connections;
     private final SessionFactory sessionFactory;
+    private final TransactionRetry retry;
+    private final CommitMarker commitMarker; // null on one database
 
-    private Database(HikariDataSource dataSource, PatientConnections connections, SessionFactory sessionFactory) {
+    private Database(HikariDataSource dataSource, PatientConnections connections, SessionFactory sessionFactory,
+                     boolean cluster) {
         this.dataSource = dataSource;
         this.connections = connections;
         this.sessionFactory = sessionFactory;
+        this.retry = ClusterSettings.retry(dataSource);
+        this.commitMarker = cluster ? new CommitMarker(dataSource) : null;
     }
 
     /**
@@ -52,13 +57,14 @@ public final class Database implements AutoCloseable {
         driverSettings.setProperty("socketTimeout", "30000");
         driverSettings.setProperty("useServerPrepStmts", "false");
         driverSettings.setProperty("cachePrepStmts", "true");
+        boolean cluster = ClusterSettings.isCluster(config.jdbcUrl());
         PatientConnections connections = new PatientConnections(
                 new DriverDataSource(config.jdbcUrl(), null, driverSettings, config.user(), config.password()));
-        HikariDataSource ds = pool(config, connections);
+        HikariDataSource ds = pool(config, connections, cluster);
         try {
             reach(ds, config, connections);
             migrate(ds);
-            return new Database(ds, connections, sessionFactory(ds));
+            return new Database(ds, connections, sessionFactory(ds), cluster);
         } catch (RuntimeException e) {
             connections.close();
             ds.close();
@@ -66,7 +72,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(DatabaseConfig config, PatientConnections connections) {
+    private static HikariDataSource pool(DatabaseConfig config, PatientConnections connections, boolean cluster) {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("sessiongate");
         hc.setDataSource(connections);
@@ -74,8 +80,8 @@ public final class Database implements AutoCloseable {
         hc.setMinimumIdle(Math.min(2, config.poolSize()));
         hc.setAutoCommit(false);
         hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        // A request must fail fast, not hang, when the database is down.
-        hc.setConnectionTimeout(3_000);
+        // A request must fail fast, not hang, when the database is down; on a cluster, ride out a node's eviction.
+        hc.setConnectionTimeout(ClusterSettings.poolWaitMillis(cluster));
         hc.setValidationTimeout(1_000);
         hc.setInitializationFailTimeout(-1);
         return new HikariDataSource(hc);
@@ -130,18 +136,45 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws; tried again
+     * from the start when the database aborted it ({@link TransactionRetry}), so {@code work} must keep its effects
+     * inside the session.
+     */
     public <T> T inTransaction(Function<Session, T> work) {
+        try {
+            return retry.run(() -> once(work));
+        } catch (RuntimeException e) {
+            throw PersistenceExceptionTranslator.translate(e);
+        }
+    }
+
+    private <T> T once(Function<Session, T> work) {
         Session session = null;
         try {
             session = sessionFactory.openSession();
             session.beginTransaction();
             T result = work.apply(session);
-            session.getTransaction().commit();
+            session.flush(); // so that what fails below is the COMMIT itself
+            byte[] marker = commitMarker == null ? null : commitMarker.mark(session);
+            try {
+                session.getTransaction().commit();
+            } catch (RuntimeException e) {
+                if (TransactionRetry.causeOf(e) != TransactionRetry.Cause.CONNECTION) {
+                    throw e;
+                }
+                if (marker == null) {
+                    throw new TransactionRetry.CommitInDoubt("the connection broke during COMMIT", e);
+                }
+                if (ClusterSettings.committed(commitMarker, marker, e)) {
+                    return result;
+                }
+                throw e; // it did not commit: a new try may
+            }
             return result;
         } catch (RuntimeException e) {
             rollbackQuietly(session);
-            throw PersistenceExceptionTranslator.translate(e);
+            throw e;
         } finally {
             if (session != null) {
                 session.close();
@@ -177,6 +210,11 @@ public final class Database implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** The transaction retry, for its counts (metrics). */
+    public TransactionRetry retry() {
+        return retry;
     }
 
     /** The pool, for tools that need plain JDBC (tests, the benchmark). */
