@@ -103,7 +103,7 @@ class FuzzTest {
             Map<String, Long> byVerdict = new TreeMap<>();
             seen.forEach((k, v) -> byVerdict.put(k, v.get()));
             System.out.printf("[fuzz] seed %d: %d requests in %.1f s (%.0f/s); server healthy after; %d tables "
-                    + "unchanged (login_attempt excluded: every login call is counted by design); answers:%n", seed,
+                    + "unchanged (password_attempt excluded: every wrong password is counted by design); answers:%n", seed,
                     sent, seconds, sent / seconds, before.size());
             byVerdict.forEach((k, v) -> System.out.printf("    %7d  %s%n", v, k));
         }
@@ -363,7 +363,7 @@ class FuzzTest {
     private static Map<String, String> checksums(SuiteDatabase db) {
         List<String> tables = db.database().inTransaction(s -> s.createNativeQuery(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() "
-                        + "AND table_name <> 'login_attempt' ORDER BY table_name", String.class).getResultList());
+                        + "AND table_name <> 'password_attempt' ORDER BY table_name", String.class).getResultList());
         Map<String, String> sums = new TreeMap<>();
         for (String t : tables) {
             Object[] row = db.database().inTransaction(s -> s.createNativeQuery("CHECKSUM TABLE `" + t + "`",

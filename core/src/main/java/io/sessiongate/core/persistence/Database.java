@@ -212,7 +212,6 @@ public final class Database implements AutoCloseable {
                 io.sessiongate.core.rescue.TechnicianPresence.class,
                 io.sessiongate.core.websession.AuthCode.class,
                 io.sessiongate.core.websession.WebSession.class,
-                io.sessiongate.core.websession.LoginAttempt.class,
                 io.sessiongate.core.event.Event.class);
 
         private Entities() {

@@ -90,7 +90,7 @@ public final class RescueResource {
             return switch (name) {
                 case "login.aspx" -> login(params, credentials, headers, request);
                 case "logout.aspx" -> ok(core.logins().logout(credentials.cookieToken()));
-                case "requestauthcode.aspx" -> requestAuthCode(params);
+                case "requestauthcode.aspx" -> requestAuthCode(params, request);
                 case "transfersession.aspx" -> ok(core.transfers().transfer(credentials, new TransferRequest(
                         params.get("session"), params.get("node"), params.get("noderef"), params.get("comment"))));
                 case "getsession_v3.aspx" -> sessions(credentials, params);
@@ -119,10 +119,11 @@ public final class RescueResource {
         return reply.build();
     }
 
-    private Response requestAuthCode(FormParameters params) {
-        Optional<String> code = core.logins().requestAuthCode(params.get("email"), params.get("pwd"));
-        return reply(Response.Status.OK, code.map(RescueReply::authCode)
-                .orElse(RescueReply.of(RequestAuthCodeResult.INVALID)));
+    private Response requestAuthCode(FormParameters params, Request request) {
+        LoginService.AuthCodeOutcome outcome = core.logins().requestAuthCode(params.get("email"), params.get("pwd"),
+                request.getRemoteAddr());
+        return reply(Response.Status.OK, outcome.result() == RequestAuthCodeResult.OK
+                ? RescueReply.authCode(outcome.code()) : RescueReply.of(outcome.result()));
     }
 
     private Response sessions(Credentials credentials, FormParameters params) {

@@ -142,11 +142,11 @@ public final class RescueSoap {
                 yield ok(version, name, "<logoutResult>" + result.soapValue() + "</logoutResult>").build();
             }
             case "requestAuthCode" -> {
-                Optional<String> code = core.logins().requestAuthCode(Xml.child(op, "sEmail"),
-                        Xml.child(op, "sPassword"));
-                yield ok(version, name, "<requestAuthCodeResult>" + code.map(c -> RequestAuthCodeResult.OK)
-                        .orElse(RequestAuthCodeResult.INVALID).soapValue() + "</requestAuthCodeResult>"
-                        + code.map(c -> "<sAuthCode>" + c + "</sAuthCode>").orElse("")).build();
+                LoginService.AuthCodeOutcome outcome = core.logins().requestAuthCode(Xml.child(op, "sEmail"),
+                        Xml.child(op, "sPassword"), request.getRemoteAddr());
+                yield ok(version, name, "<requestAuthCodeResult>" + outcome.result().soapValue()
+                        + "</requestAuthCodeResult>"
+                        + (outcome.code() == null ? "" : "<sAuthCode>" + outcome.code() + "</sAuthCode>")).build();
             }
             case "transferSession" -> ok(version, name, "<transferSessionResult>" + core.transfers().transfer(
                     credentials, new TransferRequest(Xml.child(op, "iSessionID"), Xml.child(op, "iNodeID"),
