@@ -56,20 +56,25 @@ final class RequestGuard extends HttpHandler {
     static final ErrorPageGenerator PLAIN_ERRORS = (request, status, reason, description, exception) ->
             body(ApiFamily.ofPath(request.getRequestURI()), status, reason);
 
-    private static void reject(String path, Response response, int status) throws java.io.IOException {
+    /** Answers {@code status} in the shape of the API that {@code path} belongs to. */
+    static void reject(String path, Response response, int status) throws java.io.IOException {
         response.setStatus(status);
         ApiFamily family = ApiFamily.ofPath(path);
-        response.setContentType(switch (family) {
-            case RESCUE -> "text/plain; charset=utf-8";
-            case APISERVER -> "application/json";
-            case OTHER -> "application/problem+json";
-        });
+        response.setContentType(contentType(family));
         byte[] body = body(family, status, "Bad Request").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
-    private static String body(ApiFamily family, int status, String reason) {
+    static String contentType(ApiFamily family) {
+        return switch (family) {
+            case RESCUE -> "text/plain; charset=utf-8";
+            case APISERVER -> "application/json";
+            case OTHER -> "application/problem+json";
+        };
+    }
+
+    static String body(ApiFamily family, int status, String reason) {
         return switch (family) {
             case RESCUE -> "ERROR";
             case APISERVER -> errorArray(status);
