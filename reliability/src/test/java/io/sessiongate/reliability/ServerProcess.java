@@ -30,6 +30,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(String jdbcUrl) {
+        return start(jdbcUrl, java.util.Map.of());
+    }
+
+    /** A server with {@code settings} (SESSIONGATE_* variables) added to the suite's own. */
+    static ServerProcess start(String jdbcUrl, java.util.Map<String, String> settings) {
         Path jar = Path.of("..", "server", "target", "sessiongate-server.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the suite runs after the server is packaged");
@@ -49,6 +54,7 @@ final class ServerProcess implements AutoCloseable {
         pb.environment().put("SESSIONGATE_DB_POOL_SIZE", "16");
         pb.environment().put("SESSIONGATE_DEMO", "false");
         pb.environment().put("SESSIONGATE_BCRYPT_COST", "4");
+        pb.environment().putAll(settings);
         try {
             ServerProcess server = new ServerProcess(pb.start(), "http://127.0.0.1:" + port + "/", log);
             server.awaitHealthy();

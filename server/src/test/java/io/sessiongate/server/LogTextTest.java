@@ -14,6 +14,20 @@ class LogTextTest {
     }
 
     @Test
+    void anExceptionMessageInATraceIsEscapedToo() {
+        EscapedThrowable converter = new EscapedThrowable();
+        converter.setContext(new ch.qos.logback.classic.LoggerContext());
+        converter.start();
+        ch.qos.logback.classic.spi.LoggingEvent event = new ch.qos.logback.classic.spi.LoggingEvent();
+        event.setThrowableProxy(new ch.qos.logback.classic.spi.ThrowableProxy(new IllegalArgumentException(
+                "site\n2026-12-01 ERROR forged", new IllegalStateException("nul\u0000"))));
+        String trace = converter.convert(event);
+        assertThat(trace).contains("IllegalArgumentException: site\\n2026-12-01 ERROR forged")
+                .contains("Caused by: java.lang.IllegalStateException: nul\\u0000").doesNotContain("\u0000")
+                .doesNotContain("\n2026-12-01");
+    }
+
+    @Test
     void aPathIsCutWhereAQueryStringCouldHaveBeenPut() {
         assertThat(LogText.path("/API/login.aspx%3Femail=a%40b.example%26pwd=SECRET")).isEqualTo("/API/login.aspx[...]");
         assertThat(LogText.path("/API/login.aspx;pwd=SECRET")).isEqualTo("/API/login.aspx[...]");

@@ -45,7 +45,9 @@ public final class PasswordAttempts {
     private static final NativeSql LOCK = NativeSql.of(
             "SELECT failures, last_failure_at FROM password_attempt WHERE attempt_key = :k FOR UPDATE");
     private static final NativeSql FAIL = NativeSql.of(
-            "UPDATE password_attempt SET failures = :f, last_failure_at = :t WHERE attempt_key = :k");
+            // GREATEST: a try that read the clock before waiting for the lock must not move the time back.
+            "UPDATE password_attempt SET failures = :f, last_failure_at = GREATEST(last_failure_at, :t) "
+                    + "WHERE attempt_key = :k");
     private static final NativeSql CLEAR = NativeSql.of(
             "DELETE FROM password_attempt WHERE attempt_key = :a OR attempt_key = :e");
     private static final NativeSql PURGE = NativeSql.of(
@@ -143,7 +145,8 @@ public final class PasswordAttempts {
 
         boolean allows(int free, Instant now) {
             int failures = failures(now);
-            return !now.isBefore(lastFailure.plus(waitAfter(failures, free)));
+            // Below the free count there is no wait, whatever the order in which concurrent tries read the clock.
+            return failures < free || !now.isBefore(lastFailure.plus(waitAfter(failures, free)));
         }
     }
 }
