@@ -64,7 +64,7 @@ public final class StateChangingRequests implements ContainerRequestFilter {
                     "The browser says this request comes from another site.").build());
             return;
         }
-        if (aspx && "POST".equals(method) && hasBody(request) && !isForm(request.getMediaType())) {
+        if (aspx && "POST".equals(method) && hasBody(request) && !isForm(request.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
             request.abortWith(Response.status(415).type(RESCUE_TEXT).entity("ERROR").build());
         }
     }
@@ -97,8 +97,14 @@ public final class StateChangingRequests implements ContainerRequestFilter {
         return length != null && !length.equals("0");
     }
 
-    private static boolean isForm(MediaType type) {
-        return type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+    /** Read as text: Jersey's own parsing throws on a Content-Type it cannot parse ({@code garbage/\u00ff}). */
+    private static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return type.equalsIgnoreCase(MediaType.APPLICATION_FORM_URLENCODED);
     }
 
     private static String trimmed(String value) {

@@ -112,6 +112,10 @@ class HardeningTest {
                     .doesNotContainIgnoringCase("text/html").doesNotContain("pong");
             assertThat(e.closed()).as(request).isTrue();
         }
+        // A Content-Type Jersey cannot parse is still the .aspx ERROR, not a fault.
+        assertThat(exchange("POST /API/login.aspx HTTP/1.1\r\nHost: localhost\r\nContent-Type: garbage/\u00ff\r\n"
+                + "Content-Length: 7\r\nConnection: close\r\n\r\nemail=x", 5000).reply())
+                .startsWith("HTTP/1.1 415 ").endsWith("\r\n\r\nERROR");
         assertThat(exchange("GET /ping HTTP/1.1\r\nHost: localhost:" + server.port() + "\r\n\r\n", 2000).reply())
                 .startsWith("HTTP/1.1 200 ");
     }

@@ -50,6 +50,9 @@ public final class PasswordAttempts {
                     + "WHERE attempt_key = :k");
     private static final NativeSql CLEAR = NativeSql.of(
             "DELETE FROM password_attempt WHERE attempt_key = :a OR attempt_key = :e");
+    // Without a lock: a try that must wait is refused on what this says, since a refusal changes nothing.
+    private static final NativeSql PEEK = NativeSql.of(
+            "SELECT failures, last_failure_at FROM password_attempt WHERE attempt_key = :k");
     private static final NativeSql PURGE = NativeSql.of(
             "DELETE FROM password_attempt WHERE last_failure_at < :t");
 
@@ -89,6 +92,10 @@ public final class PasswordAttempts {
         String addressKey = "from:" + (address == null ? "" : address) + ":" + normalised;
         Instant now = clock.instant();
         boolean allowed = db.inTransaction(s -> {
+            // A flood of tries during a wait (an attacker's) takes no lock and queues behind none.
+            if (!peek(s, emailKey, now).allows(EMAIL_FREE, now) || !peek(s, addressKey, now).allows(ADDRESS_FREE, now)) {
+                return false;
+            }
             // Always in this order (email, then address), so that two tries never wait for each other in a cycle.
             Count everywhere = lock(s, emailKey, now);
             Count fromHere = lock(s, addressKey, now);
@@ -120,6 +127,11 @@ public final class PasswordAttempts {
 
     private static String emailKey(String normalised) {
         return "email:" + normalised;
+    }
+
+    private static Count peek(org.hibernate.Session s, String key, Instant now) {
+        Object[] row = PEEK.on(s).set("k", key).one();
+        return row == null ? new Count(0, now) : new Count(((Number) row[0]).intValue(), toInstant(row[1]));
     }
 
     private static Count lock(org.hibernate.Session s, String key, Instant now) {
