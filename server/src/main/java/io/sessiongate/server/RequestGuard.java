@@ -85,7 +85,8 @@ final class RequestGuard extends HttpHandler {
     private static String errorArray(int status) {
         try {
             return JSON.writeValueAsString(ApiServerReply.failed(List.of(ApiServerError.of(ErrorCode.BODY_UNREADABLE,
-                    null, "HTTP " + status + ": the request could not be read (an invalid request line or URI)."))));
+                    null, "HTTP " + status + ": the request could not be read (an invalid request line, URI, "
+                    + "Host or framing, or a body not sent within " + BodiesReadFirst.DEADLINE_SECONDS + " s)."))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
