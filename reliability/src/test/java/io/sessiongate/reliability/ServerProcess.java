@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged server ({@code server/target/sessiongate-server.jar}) as an operating-system process of its own. */
@@ -26,21 +27,32 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(String jdbcUrl) {
-        return start(jdbcUrl, "root", "", 0);
+        return start(jdbcUrl, Map.of());
+    }
+
+    /** A server with {@code settings} (SESSIONGATE_* variables) added to the suite's own. */
+    static ServerProcess start(String jdbcUrl, Map<String, String> settings) {
+        return start(jdbcUrl, "root", "", 0, settings);
     }
 
     /** A server on {@code port} (0: any free one) as database user {@code user}. */
     static ServerProcess start(String jdbcUrl, String user, String password, int port) {
+        return start(jdbcUrl, user, password, port, Map.of());
+    }
+
+    private static ServerProcess start(String jdbcUrl, String user, String password, int port,
+                                       Map<String, String> settings) {
         Path log;
         synchronized (ServerProcess.class) {
             log = Path.of("target", "server-" + (++started) + ".log").toAbsolutePath();
         }
-        ServerLaunch.Running running = ServerLaunch.of(Path.of(".."))
+        ServerLaunch launch = ServerLaunch.of(Path.of(".."))
                 .database(jdbcUrl, user, password, 16)
                 .env("SESSIONGATE_BCRYPT_COST", "4")
                 .port(port)
-                .log(log)
-                .start();
+                .log(log);
+        settings.forEach(launch::env);
+        ServerLaunch.Running running = launch.start();
         return new ServerProcess(running.process(), running.origin() + "/", log);
     }
 

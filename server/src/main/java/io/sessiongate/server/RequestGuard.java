@@ -56,20 +56,25 @@ final class RequestGuard extends HttpHandler {
     static final ErrorPageGenerator PLAIN_ERRORS = (request, status, reason, description, exception) ->
             body(ApiFamily.ofPath(request.getRequestURI()), status, reason);
 
-    private static void reject(String path, Response response, int status) throws java.io.IOException {
+    /** Answers {@code status} in the shape of the API that {@code path} belongs to. */
+    static void reject(String path, Response response, int status) throws java.io.IOException {
         response.setStatus(status);
         ApiFamily family = ApiFamily.ofPath(path);
-        response.setContentType(switch (family) {
-            case RESCUE, SOAP -> "text/plain; charset=utf-8";
-            case APISERVER -> "application/json";
-            case OTHER -> "application/problem+json";
-        });
+        response.setContentType(contentType(family));
         byte[] body = body(family, status, "Bad Request").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
-    private static String body(ApiFamily family, int status, String reason) {
+    static String contentType(ApiFamily family) {
+        return switch (family) {
+            case RESCUE, SOAP -> "text/plain; charset=utf-8";
+            case APISERVER -> "application/json";
+            case OTHER -> "application/problem+json";
+        };
+    }
+
+    static String body(ApiFamily family, int status, String reason) {
         return switch (family) {
             case RESCUE, SOAP -> "ERROR";
             case APISERVER -> errorArray(status);
@@ -80,7 +85,8 @@ final class RequestGuard extends HttpHandler {
     private static String errorArray(int status) {
         try {
             return JSON.writeValueAsString(ApiServerReply.failed(List.of(ApiServerError.of(ErrorCode.BODY_UNREADABLE,
-                    null, "HTTP " + status + ": the request could not be read (an invalid request line or URI)."))));
+                    null, "HTTP " + status + ": the request could not be read (an invalid request line, URI, "
+                    + "Host or framing, or a body not sent within " + BodiesReadFirst.DEADLINE_SECONDS + " s)."))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One log line per request: method, path, status, time and SQL statements. The query string is
- * never logged, because Rescue callers put passwords and auth codes there.
+ * never logged, because Rescue callers put passwords and auth codes there, nor the part of a path
+ * that looks like one ({@link LogText#path}).
  */
 @Provider
 @PreMatching
@@ -38,7 +39,8 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
         long micros = start instanceof Long l ? (System.nanoTime() - l) / 1000 : -1;
         int statements = StatementCounter.current();
         response.getHeaders().putSingle(STATEMENTS_HEADER, statements);
-        LOG.info("{} {} {} {}us stmts={}", request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(),
+        LOG.info("{} {} {} {}us stmts={}", LogText.of(request.getMethod()),
+                LogText.path(request.getUriInfo().getRequestUri().getRawPath()),
                 response.getStatus(), micros, statements);
     }
 }

@@ -113,11 +113,13 @@ public final class SessionGate implements AutoCloseable {
                 null, false);
         GrizzlyHttpContainer jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                 application(core, version()));
-        http.getServerConfiguration().addHttpHandler(new RequestGuard(jersey), "/");
+        http.getServerConfiguration().addHttpHandler(new RequestGuard(new BodiesReadFirst(jersey)), "/");
         http.getServerConfiguration().setDefaultErrorPageGenerator(RequestGuard.PLAIN_ERRORS);
         NetworkListener listener = http.getListener("grizzly");
         listener.registerAddOn(new IgnoreUnsupportedUpgrades());
         listener.registerAddOn(new UndecodableRequests());
+        listener.registerAddOn(new StrictFraming());
+        listener.registerAddOn(new ConnectionsPerAddress(ConnectionsPerAddress.limitFromEnvironment()));
         // Rescue callers put every parameter in the query string: allow long ones, but bound them.
         listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
@@ -140,6 +142,7 @@ public final class SessionGate implements AutoCloseable {
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         rc.register(new RequestLogFilter());
+        rc.register(new StateChangingRequests());
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(ApiExceptionMapper.class);
         rc.register(new HealthResource(core.database(), version));

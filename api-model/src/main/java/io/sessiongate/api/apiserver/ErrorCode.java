@@ -19,5 +19,9 @@ public enum ErrorCode {
     SESSION_CHANGED,
     BODY_UNREADABLE,
     NOT_AUTHENTICATED,
+    /** A browser said the request came from another site: refused before any credential is looked at. */
+    CROSS_SITE_REFUSED,
+    /** HEAD on a method that changes state: nothing is done. */
+    METHOD_NOT_ALLOWED,
     SYSTEM_ERROR
 }

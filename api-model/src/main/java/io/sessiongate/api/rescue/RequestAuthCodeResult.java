@@ -4,6 +4,8 @@ package io.sessiongate.api.rescue;
 public enum RequestAuthCodeResult implements RescueCode {
     OK("OK", "requestAuthCode_OK"),
     INVALID("INVALID", "requestAuthCode_Invalid"),
+    /** Too many wrong passwords for the email: try again later (the value of the vendor's SOAP type). */
+    POLL_RATE_EXCEEDED("POLLRATEEXCEEDED", "requestAuthCode_PollRateExceeded"),
     ERROR("ERROR", "requestAuthCode_Error");
 
     private final String httpCode;

@@ -247,9 +247,7 @@ public final class Database implements AutoCloseable {
                 io.sessiongate.core.account.Node.class,
                 io.sessiongate.core.account.FolderList.class,
                 io.sessiongate.core.account.Role.class,
-                io.sessiongate.core.account.User.class,
-                // the login limit's, until issue 14 replaces it
-                io.sessiongate.core.websession.LoginAttempt.class);
+                io.sessiongate.core.account.User.class);
 
         private Entities() {
         }

@@ -18,20 +18,8 @@ final class RescueParams {
 
     /** A positive integer ID, or empty when the value is missing, not an integer or out of range. */
     static OptionalLong id(String raw) {
-        if (raw == null) {
-            return OptionalLong.empty();
-        }
-        String s = raw.trim();
-        if (s.isEmpty() || s.length() > 18) {
-            return OptionalLong.empty();
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return OptionalLong.empty();
-            }
-        }
-        long value = Long.parseLong(s);
-        return value > 0 ? OptionalLong.of(value) : OptionalLong.empty();
+        return io.sessiongate.core.Identifiers.parse(raw) instanceof io.sessiongate.core.Identifiers.Parsed.Id id
+                ? OptionalLong.of(id.value()) : OptionalLong.empty();
     }
 
     /** {@code true}/{@code false} (or 1/0), case-insensitive; {@code whenMissing} when missing or blank; null when not a boolean. */

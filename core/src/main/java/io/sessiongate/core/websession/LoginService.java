@@ -3,6 +3,7 @@ package io.sessiongate.core.websession;
 import io.sessiongate.api.apiserver.SessionStatus;
 import io.sessiongate.api.rescue.LoginResult;
 import io.sessiongate.api.rescue.LogoutResult;
+import io.sessiongate.api.rescue.RequestAuthCodeResult;
 import io.sessiongate.core.account.PasswordHasher;
 import io.sessiongate.core.account.User;
 import io.sessiongate.core.account.UserStatus;
@@ -12,7 +13,6 @@ import io.sessiongate.core.event.ObjectType;
 import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.persistence.Tx;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -26,16 +26,13 @@ import java.util.Optional;
  */
 public final class LoginService {
 
-    /** login may be called this many times per email within {@link #LOGIN_WINDOW}. */
-    public static final int LOGIN_LIMIT = 10;
-    public static final Duration LOGIN_WINDOW = Duration.ofMinutes(3);
-
     private final Database db;
     private final PasswordHasher passwords;
     private final EventRecorder events;
     private final Clock clock;
     private final WebSessionRepository webSessions;
     private final AuthCodeRepository authCodes;
+    private final PasswordAttempts attempts;
 
     public LoginService(Database db, PasswordHasher passwords, EventRecorder events, Clock clock,
                         WebSessionRepository webSessions, AuthCodeRepository authCodes) {
@@ -45,6 +42,43 @@ public final class LoginService {
         this.passwords = passwords;
         this.events = events;
         this.clock = clock;
+        this.attempts = new PasswordAttempts(db, clock);
+    }
+
+    /** What checking a password found; {@code LIMITED} when {@link PasswordAttempts} said wait. */
+    public sealed interface Verified {
+        record Match(User user) implements Verified {
+        }
+
+        record NoMatch() implements Verified {
+        }
+
+        record Limited() implements Verified {
+        }
+    }
+
+    /**
+     * The one way to check a password (login, requestAuthCode, over HTTP and SOAP; the admin page
+     * is to use it too): through the shared limit of {@link PasswordAttempts}.
+     */
+    public Verified verifyPassword(String email, String password, String ipAddress) {
+        if (email == null || email.isBlank() || email.length() > 254 || password == null) {
+            return new Verified.NoMatch();
+        }
+        Optional<PasswordAttempts.Permit> permit = attempts.begin(email, ipAddress);
+        if (permit.isEmpty()) {
+            return new Verified.Limited();
+        }
+        Optional<User> user = verify(email.trim().toLowerCase(Locale.ROOT), password);
+        if (user.isEmpty()) {
+            return new Verified.NoMatch();
+        }
+        permit.get().succeeded();
+        return new Verified.Match(user.get());
+    }
+
+    /** The outcome of requestAuthCode: the code when {@code result} is OK, else null. */
+    public record AuthCodeOutcome(RequestAuthCodeResult result, String code) {
     }
 
     /**
@@ -64,20 +98,16 @@ public final class LoginService {
      * anonymous one that {@code currentCookieToken} names. The cookie value changes at every login.
      */
     public LoginOutcome login(String email, String password, String currentCookieToken, String ipAddress) {
-        if (email == null || email.isBlank() || email.length() > 254 || password == null) {
-            return LoginOutcome.of(LoginResult.INVALID);
-        }
-        String normalised = email.trim().toLowerCase(Locale.ROOT);
-        if (countAttempt(normalised) > LOGIN_LIMIT) {
+        Verified verified = verifyPassword(email, password, ipAddress);
+        if (verified instanceof Verified.Limited) {
             return LoginOutcome.of(LoginResult.LIMIT_REACHED);
         }
-        Optional<User> user = verify(normalised, password);
-        if (user.isEmpty()) {
+        if (!(verified instanceof Verified.Match match)) {
             return LoginOutcome.of(LoginResult.INVALID);
         }
+        User u = match.user();
         String token = SecureTokens.random(SecureTokens.COOKIE_TOKEN_LENGTH);
         String tokenHash = SecureTokens.hash(token);
-        User u = user.get();
         return db.inTransaction(s -> {
             Tx tx = Tx.of(s);
             Optional<Access> access = AccessDerivation.derive(tx, u.getAccountId(), u.getId());
@@ -139,46 +169,32 @@ public final class LoginService {
     /**
      * Issues a new auth code for the user, replacing (and so invalidating) the previous one.
      *
-     * @return the code, or empty when email and password do not identify an enabled user
+     * {@code POLLRATEEXCEEDED} when the password limit says wait (the code the vendor's SOAP type
+     * has for requestAuthCode), {@code INVALID} when email and password do not identify an enabled user.
      */
-    public Optional<String> requestAuthCode(String email, String password) {
-        if (email == null || email.isBlank() || email.length() > 254 || password == null) {
-            return Optional.empty();
+    public AuthCodeOutcome requestAuthCode(String email, String password, String ipAddress) {
+        Verified verified = verifyPassword(email, password, ipAddress);
+        if (verified instanceof Verified.Limited) {
+            return new AuthCodeOutcome(RequestAuthCodeResult.POLL_RATE_EXCEEDED, null);
         }
-        Optional<User> user = verify(email.trim().toLowerCase(Locale.ROOT), password);
-        if (user.isEmpty()) {
-            return Optional.empty();
+        if (!(verified instanceof Verified.Match match)) {
+            return new AuthCodeOutcome(RequestAuthCodeResult.INVALID, null);
         }
+        User user = match.user();
         String code = SecureTokens.random(SecureTokens.AUTH_CODE_LENGTH);
         String hash = SecureTokens.hash(code);
         db.doInTransaction(s -> {
             Tx tx = Tx.of(s);
-            authCodes.replace(tx, user.get().getId(), hash, clock.instant());
-            events.record(tx, user.get().getAccountId(), ObjectType.USER, user.get().getId(),
-                    EventAction.AUTH_CODE_ISSUED, null, null, user.get().getId());
+            authCodes.replace(tx, user.getId(), hash, clock.instant());
+            events.record(tx, user.getAccountId(), ObjectType.USER, user.getId(), EventAction.AUTH_CODE_ISSUED, null,
+                    null, user.getId());
         });
-        return Optional.of(code);
+        return new AuthCodeOutcome(RequestAuthCodeResult.OK, code);
     }
 
-    /** Forgets login calls older than the window; run periodically. */
+    /** Forgets password failures past their forgetting time; run periodically. */
     public int purgeExpiredAttempts() {
-        Instant cutoff = clock.instant().minus(LOGIN_WINDOW);
-        return db.inTransaction(s -> s.createMutationQuery("delete from LoginAttempt where attemptedAt < :c")
-                .setParameter("c", cutoff)
-                .executeUpdate());
-    }
-
-    private long countAttempt(String email) {
-        Instant now = clock.instant();
-        return db.inTransaction(s -> {
-            s.persist(new LoginAttempt(email, now));
-            s.flush();
-            return s.createSelectionQuery(
-                            "select count(*) from LoginAttempt where email = :e and attemptedAt > :since", Long.class)
-                    .setParameter("e", email)
-                    .setParameter("since", now.minus(LOGIN_WINDOW))
-                    .getSingleResult();
-        });
+        return attempts.purge();
     }
 
     /** The enabled user with this email whose password matches; the same time is spent when none does. */

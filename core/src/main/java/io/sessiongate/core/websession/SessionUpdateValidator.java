@@ -4,6 +4,7 @@ import io.sessiongate.api.apiserver.ApiServerError;
 import io.sessiongate.api.apiserver.ErrorCode;
 import io.sessiongate.api.apiserver.SessionStatus;
 import io.sessiongate.api.apiserver.SessionUpdate;
+import io.sessiongate.core.Identifiers;
 import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.persistence.Tx;
 import java.time.Instant;
@@ -111,18 +112,16 @@ public final class SessionUpdateValidator {
 
     /** A positive integer, or null when absent (an error {@code missing} when that is given); errors are added. */
     static Long id(String raw, String field, ErrorCode missing, ErrorCode invalid, List<ApiServerError> errors) {
-        String v = blankToNull(raw);
-        if (v == null) {
-            if (missing != null) {
-                errors.add(ApiServerError.of(missing, field, field + " is mandatory."));
-            }
-            return null;
+        Identifiers.Parsed parsed = Identifiers.parse(raw);
+        if (parsed instanceof Identifiers.Parsed.Id id) {
+            return id.value();
         }
-        if (v.length() > 18 || !v.chars().allMatch(c -> c >= '0' && c <= '9') || Long.parseLong(v) == 0) {
+        if (parsed instanceof Identifiers.Parsed.Invalid) {
             errors.add(ApiServerError.of(invalid, field, field + " must be a positive integer."));
-            return null;
+        } else if (missing != null) {
+            errors.add(ApiServerError.of(missing, field, field + " is mandatory."));
         }
-        return Long.valueOf(v);
+        return null;
     }
 
     static boolean isIpAddress(String ip) {

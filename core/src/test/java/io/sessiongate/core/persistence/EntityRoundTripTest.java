@@ -12,14 +12,12 @@ import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
 import io.sessiongate.core.testing.TestDatabase;
-import io.sessiongate.core.websession.LoginAttempt;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every entity (the directory, and the login limit's) written to MariaDB and read back in a new session comes back as it was written. */
+/** Every entity (the directory) written to MariaDB and read back in a new session comes back as it was written. */
 class EntityRoundTripTest {
 
     private static Database db;
@@ -72,11 +70,4 @@ class EntityRoundTripTest {
         assertThat(admin.getPasswordHash()).startsWith("$2").doesNotContain(TestAccounts.ADMIN_PASSWORD);
     }
 
-    @Test
-    void loginAttemptRoundTrip() {
-        db.doInTransaction(s -> s.persist(new LoginAttempt("x@y.example", T)));
-        LoginAttempt attempt = db.inTransaction(s -> s.createSelectionQuery(
-                "from LoginAttempt where email = 'x@y.example'", LoginAttempt.class).getSingleResult());
-        assertThat(attempt.getAttemptedAt()).isEqualTo(T.truncatedTo(ChronoUnit.MILLIS));
-    }
 }

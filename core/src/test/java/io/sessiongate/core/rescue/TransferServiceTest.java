@@ -62,7 +62,7 @@ class TransferServiceTest {
     @Test
     void byAuthCodeTheSameTransferCostsFiveStatements() {
         TestAccount a = accounts.create(1);
-        String code = core.logins().requestAuthCode(a.adminEmail(), TestAccounts.ADMIN_PASSWORD).orElseThrow();
+        String code = core.logins().requestAuthCode(a.adminEmail(), TestAccounts.ADMIN_PASSWORD, null).code();
         StatementCounter.reset();
         assertThat(core.transfers().transfer(Credentials.authCode(code),
                 toNode(a.sessionIds().get(0), a.onlineTechNodeId()))).isEqualTo(TransferSessionResult.OK);

@@ -2,7 +2,6 @@ package io.sessiongate.server.rescue;
 
 import io.sessiongate.api.rescue.GetSessionResult;
 import io.sessiongate.api.rescue.GetUserResult;
-import io.sessiongate.api.rescue.RequestAuthCodeResult;
 import io.sessiongate.api.rescue.RescueCode;
 import io.sessiongate.api.rescue.UserInfo;
 import io.sessiongate.core.rescue.SessionQueryService;
@@ -60,10 +59,11 @@ public final class RescueMethods {
             }
         }
 
-        record AuthCode(Optional<String> authCode) implements Result {
+        /** requestAuthCode: the new code when OK, else its refusal. */
+        record AuthCode(LoginService.AuthCodeOutcome outcome) implements Result {
             @Override
             public RescueCode code() {
-                return authCode.isPresent() ? RequestAuthCodeResult.OK : RequestAuthCodeResult.INVALID;
+                return outcome.result();
             }
         }
 
@@ -93,7 +93,7 @@ public final class RescueMethods {
         declare(new Method("logout", "logout", List.of(),
                 c -> new Result.Code(logins.logout(c.credentials().cookieToken()))));
         declare(new Method("requestAuthCode", "requestAuthCode", List.of(EMAIL, PASSWORD),
-                c -> new Result.AuthCode(logins.requestAuthCode(c.get(EMAIL), c.get(PASSWORD)))));
+                c -> new Result.AuthCode(logins.requestAuthCode(c.get(EMAIL), c.get(PASSWORD), c.remoteAddress()))));
         declare(new Method("transferSession", "transferSession", List.of(SESSION, NODE, NODE_REF, COMMENT),
                 c -> new Result.Code(transfers.transfer(c.credentials(), new TransferRequest(c.get(SESSION),
                         c.get(NODE), c.get(NODE_REF), c.get(COMMENT))))));

@@ -93,7 +93,8 @@ public final class RescueResource {
             return reply.build();
         }
         if (result instanceof RescueMethods.Result.AuthCode a) {
-            return reply(Response.Status.OK, a.authCode().map(RescueReply::authCode).orElse(RescueReply.of(a.code())));
+            return reply(Response.Status.OK, a.outcome().code() != null ? RescueReply.authCode(a.outcome().code())
+                    : RescueReply.of(a.code()));
         }
         if (result instanceof RescueMethods.Result.Sessions listed && listed.code() == GetSessionResult.OK) {
             return reply(Response.Status.OK, RescueReply.withData(listed.code(),

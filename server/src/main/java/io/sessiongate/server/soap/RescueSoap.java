@@ -130,7 +130,9 @@ public final class RescueSoap {
         StringBuilder out = new StringBuilder("<").append(name).append("Result>").append(result.code().soapValue())
                 .append("</").append(name).append("Result>");
         if (result instanceof RescueMethods.Result.AuthCode a) {
-            a.authCode().ifPresent(c -> out.append("<sAuthCode>").append(c).append("</sAuthCode>"));
+            if (a.outcome().code() != null) {
+                out.append("<sAuthCode>").append(a.outcome().code()).append("</sAuthCode>");
+            }
         }
         if (result instanceof RescueMethods.Result.Sessions found && !found.sessions().isEmpty()) {
             out.append("<aSessions>");

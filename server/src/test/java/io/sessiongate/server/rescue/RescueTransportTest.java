@@ -61,10 +61,12 @@ class RescueTransportTest {
     }
 
     @Test
-    void aFormWithoutContentTypeOrWithJunkStillGetsACode() {
-        assertThat(given().baseUri(base).body("email=x&pwd=y").post("/API/login.aspx").asString())
-                .isEqualTo("INVALID");
+    void aBodyThatIsNotAFormIsRefusedWithErrorButAnEmptyPostIsServed() {
+        // text/plain, JSON and untyped bodies are what a cross-origin page may send without a preflight.
+        assertThat(given().baseUri(base).contentType("text/plain").body("email=x&pwd=y").post("/API/login.aspx")
+                .then().statusCode(415).extract().asString()).isEqualTo("ERROR");
         assertThat(given().baseUri(base).contentType("application/json").body("{\"email\":1}")
-                .post("/API/login.aspx").asString()).isEqualTo("INVALID");
+                .post("/API/login.aspx").then().statusCode(415).extract().asString()).isEqualTo("ERROR");
+        assertThat(given().baseUri(base).post("/API/login.aspx?email=x&pwd=y").asString()).isEqualTo("INVALID");
     }
 }

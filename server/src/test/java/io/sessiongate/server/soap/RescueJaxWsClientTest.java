@@ -133,6 +133,9 @@ class RescueJaxWsClientTest {
         }
         assertThat(admin.login(account.onlineTechEmail(), TestAccounts.TECH_PASSWORD))
                 .isEqualTo(LoginRet.LOGIN_LIMIT_REACHED);
+        // One limit for every way of trying a password: requestAuthCode waits too, with the vendor's code.
+        assertThat(authCode(client(port), account.onlineTechEmail(), TestAccounts.TECH_PASSWORD,
+                RequestAuthCodeRet.REQUEST_AUTH_CODE_POLL_RATE_EXCEEDED)).isNull();
     }
 
     @ParameterizedTest
