@@ -31,8 +31,17 @@ final class SuiteDatabase {
     static synchronized SuiteDatabase get() {
         if (instance == null) {
             Path dir = Path.of("target", "mariadb").toAbsolutePath();
-            instance = new SuiteDatabase(EmbeddedMariaDb.start(dir.resolve("base"), dir.resolve("data"), FreePort.find(),
-                    NAME));
+            EmbeddedMariaDb mariadb = EmbeddedMariaDb.start(dir.resolve("base"), dir.resolve("data"), FreePort.find(),
+                    NAME);
+            try {
+                // A schema left by an earlier run (of an older checkout) is not this build's: start empty.
+                mariadb.run("DROP DATABASE `" + NAME + "`");
+                mariadb.run("CREATE DATABASE `" + NAME + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                instance = new SuiteDatabase(mariadb);
+            } catch (RuntimeException e) {
+                mariadb.close(); // else the next test's start finds the data directory locked
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 instance.database.close();
                 instance.mariadb.close();
