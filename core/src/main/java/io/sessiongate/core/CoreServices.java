@@ -8,6 +8,7 @@ import io.sessiongate.core.event.EventRepository;
 import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.rescue.DirectoryReads;
 import io.sessiongate.core.rescue.PresenceRepository;
+import io.sessiongate.core.rescue.LifecycleService;
 import io.sessiongate.core.rescue.PresenceService;
 import io.sessiongate.core.rescue.SessionQueryService;
 import io.sessiongate.core.rescue.SupportSessionRepository;
@@ -35,6 +36,7 @@ public final class CoreServices {
     private final LoginService logins;
     private final PresenceService presence;
     private final TransferService transfers;
+    private final LifecycleService lifecycle;
     private final SessionQueryService sessionQueries;
     private final SessionUpdateService sessionUpdates;
     private final DemoData demoData;
@@ -55,6 +57,7 @@ public final class CoreServices {
         this.presence = new PresenceService(database, authenticator, clock, presenceRows);
         this.transfers = new TransferService(database, authenticator, events, clock, supportSessions,
                 new TransferRepository());
+        this.lifecycle = new LifecycleService(database, authenticator, events, clock, supportSessions);
         this.sessionQueries = new SessionQueryService(database, authenticator, clock, supportSessions, presenceRows,
                 new DirectoryReads());
         this.sessionUpdates = new SessionUpdateService(database, authenticator, events, clock, webSessions);
@@ -91,6 +94,10 @@ public final class CoreServices {
 
     public PresenceService presence() {
         return presence;
+    }
+
+    public LifecycleService lifecycle() {
+        return lifecycle;
     }
 
     public TransferService transfers() {

@@ -30,6 +30,8 @@ public final class SupportSessionRepository {
                    tu.status AS technician_status, p.last_heartbeat,
                    s.id AS session_id, s.account_id AS session_account_id, s.status AS session_status,
                    s.technician_node_id, s.channel_node_id, s.version, st.parent_id AS technician_group_id,
+                   s.picked_up_by_node_id, s.picked_up_at, s.before_transfer_status, s.before_transfer_technician_id,
+                   s.before_transfer_channel_id,
                    (SELECT GROUP_CONCAT(cs.group_id) FROM channel_assignment cs WHERE cs.channel_id = s.channel_node_id)
                        AS session_channel_groups
             FROM (SELECT :node AS nid, :session AS sid) k
@@ -42,7 +44,20 @@ public final class SupportSessionRepository {
     private static final NativeSql MOVE = NativeSql.of("""
             UPDATE support_session
             SET status = :status, status_changed_at = :now, technician_node_id = :tech, channel_node_id = :channel,
-                transferred_to = :to, transferred_comment = :comment, version = version + 1
+                transferred_to = :to, transferred_comment = :comment,
+                before_transfer_status = :beforeStatus, before_transfer_technician_id = :beforeTech,
+                before_transfer_channel_id = :beforeChannel, version = version + 1
+            WHERE id = :id AND version = :version""");
+
+    // A lifecycle change (start, hold, close, cancel, leave, time-out): no transfer stays pending after it.
+    private static final NativeSql CHANGE = NativeSql.of("""
+            UPDATE support_session
+            SET status = :status, status_changed_at = :now, technician_node_id = :tech, channel_node_id = :channel,
+                picked_up_by_node_id = :pickedUpBy, picked_up_at = :pickedUpAt, closed_at = :closedAt,
+                transferred_to = CASE WHEN :clearTransfer THEN NULL ELSE transferred_to END,
+                transferred_comment = CASE WHEN :clearTransfer THEN NULL ELSE transferred_comment END,
+                before_transfer_status = NULL, before_transfer_technician_id = NULL, before_transfer_channel_id = NULL,
+                version = version + 1
             WHERE id = :id AND version = :version""");
 
     private static final String SESSIONS = """
@@ -53,9 +68,11 @@ public final class SupportSessionRepository {
             FROM support_session s
             LEFT JOIN node c ON c.id = s.channel_node_id
             LEFT JOIN node t ON t.id = s.technician_node_id
-            WHERE s.account_id = :account AND {which}
+            WHERE s.account_id = :account AND {which} AND s.status NOT IN ({unlisted})
             ORDER BY s.id
-            LIMIT {limit}""".replace("{limit}", Integer.toString(MAX_ROWS));
+            LIMIT {limit}""".replace("{limit}", Integer.toString(MAX_ROWS))
+            .replace("{unlisted}", "'" + SupportSessionStatus.PIN_ISSUED.name() + "','"
+                    + SupportSessionStatus.EXPIRED.name() + "'");
 
     private static final NativeSql OF_TECHNICIAN = NativeSql.of(
             SESSIONS.replace("{which}", "s.technician_node_id = :node"));
@@ -71,17 +88,23 @@ public final class SupportSessionRepository {
     public record Target(NodeInScope scope, String name, UserStatus technicianStatus, Instant lastHeartbeat) {
     }
 
-    /** The session a transfer moves, with what the scope policy needs of it. */
+    /**
+     * The session a transfer or a lifecycle change moves, with what the scope policy needs of it, who
+     * picked it up, and where it stood before a pending transfer ({@code beforeTransfer} null when none).
+     */
     public record SessionToMove(long id, long accountId, SupportSessionStatus status, Long technicianNodeId,
                                 Long channelNodeId, long version, Long technicianGroupId,
-                                Set<Long> channelGroupIds) {
+                                Set<Long> channelGroupIds, Long pickedUpByNodeId, Instant pickedUpAt,
+                                SupportSessionStatus beforeTransfer, Long beforeTransferTechnicianId,
+                                Long beforeTransferChannelId) {
     }
 
     /** The one read of a transfer: the target (null when no such node) and the session (null when none). */
     public record TargetAndSession(Target target, SessionToMove session) {
     }
 
-    public TargetAndSession targetAndSession(Tx tx, long nodeId, Long sessionId) {
+    /** The target node ({@code nodeId} null: none asked) and the session, in one read. */
+    public TargetAndSession targetAndSession(Tx tx, Long nodeId, Long sessionId) {
         return TARGET_AND_SESSION.on(tx).set("node", nodeId).set("session", sessionId).one(r -> {
             NodeKind kind = r.getEnum("node_kind", NodeKind.class);
             Target target = kind == null ? null : new Target(
@@ -93,7 +116,9 @@ public final class SupportSessionRepository {
             SessionToMove session = id == null ? null : new SessionToMove(id, r.getLong("session_account_id"),
                     r.getEnum("session_status", SupportSessionStatus.class), r.getLong("technician_node_id"),
                     r.getLong("channel_node_id"), r.getLong("version"), r.getLong("technician_group_id"),
-                    StoredIds.parse(r.getString("session_channel_groups")));
+                    StoredIds.parse(r.getString("session_channel_groups")), r.getLong("picked_up_by_node_id"),
+                    r.getInstant("picked_up_at"), r.getEnum("before_transfer_status", SupportSessionStatus.class),
+                    r.getLong("before_transfer_technician_id"), r.getLong("before_transfer_channel_id"));
             return new TargetAndSession(target, session);
         }).orElseThrow(); // the derived table always yields one row
     }
@@ -103,15 +128,42 @@ public final class SupportSessionRepository {
                        String comment) {
     }
 
-    /** Moves the session under the version read; false when it changed since. */
-    public boolean move(Tx tx, long id, long version, Move move, Instant now) {
+    /**
+     * Moves the session under the version read, remembering where it stood ({@code before}) for
+     * cancelAction; false when it changed since.
+     */
+    public boolean move(Tx tx, SessionToMove before, Move move, Instant now) {
         return MOVE.on(tx)
+                .set("beforeStatus", before.status().name())
+                .set("beforeTech", before.technicianNodeId())
+                .set("beforeChannel", before.channelNodeId())
                 .set("status", move.status().name())
                 .set("now", now)
                 .set("tech", move.technicianNodeId())
                 .set("channel", move.channelNodeId())
                 .set("to", move.transferredTo())
                 .set("comment", move.comment())
+                .set("id", before.id())
+                .set("version", before.version())
+                .update() == 1;
+    }
+
+    /** Where a lifecycle change puts a session. */
+    public record Change(SupportSessionStatus status, Long technicianNodeId, Long channelNodeId,
+                         Long pickedUpByNodeId, Instant pickedUpAt, Instant closedAt, boolean clearTransfer) {
+    }
+
+    /** Applies a lifecycle change under the version read; false when the session changed since. */
+    public boolean change(Tx tx, long id, long version, Change change, Instant now) {
+        return CHANGE.on(tx)
+                .set("status", change.status().name())
+                .set("now", now)
+                .set("tech", change.technicianNodeId())
+                .set("channel", change.channelNodeId())
+                .set("pickedUpBy", change.pickedUpByNodeId())
+                .set("pickedUpAt", change.pickedUpAt())
+                .set("closedAt", change.closedAt())
+                .set("clearTransfer", change.clearTransfer())
                 .set("id", id)
                 .set("version", version)
                 .update() == 1;
