@@ -10,6 +10,7 @@ ALTER TABLE support_session
     ADD COLUMN pin_code             CHAR(6)      NULL,
     ADD COLUMN pin_expires_at       DATETIME(3)  NULL,
     ADD COLUMN tracking0            VARCHAR(64)  NULL,
+    ADD COLUMN requested_by_user_id BIGINT       NULL,
     -- Who picked the session up (the technician's node) and when each stage began.
     ADD COLUMN picked_up_by_node_id BIGINT       NULL,
     ADD COLUMN waiting_since        DATETIME(3)  NULL,
@@ -39,3 +40,11 @@ ALTER TABLE account
     ADD COLUMN idle_timeout_minutes    INT NOT NULL DEFAULT 0,
     ADD CONSTRAINT ck_account_timeouts CHECK (pin_validity_minutes >= 0 AND waiting_timeout_minutes >= 0
         AND idle_timeout_minutes >= 0);
+
+-- requestPINCode's poll rate: one PIN per second per user. One row per user, claimed by a conditional update.
+CREATE TABLE pin_request (
+    user_id          BIGINT      NOT NULL,
+    last_request_at  DATETIME(3) NOT NULL,
+    PRIMARY KEY (user_id),
+    CONSTRAINT fk_pin_request_user FOREIGN KEY (user_id) REFERENCES app_user (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -9,6 +9,8 @@ import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.rescue.DirectoryReads;
 import io.sessiongate.core.rescue.PresenceRepository;
 import io.sessiongate.core.rescue.LifecycleService;
+import io.sessiongate.core.rescue.PinCodeService;
+import io.sessiongate.core.rescue.PinRequestRepository;
 import io.sessiongate.core.rescue.PresenceService;
 import io.sessiongate.core.rescue.SessionQueryService;
 import io.sessiongate.core.rescue.SupportSessionRepository;
@@ -19,6 +21,7 @@ import io.sessiongate.core.websession.CallerAuthenticator;
 import io.sessiongate.core.websession.LoginService;
 import io.sessiongate.core.websession.SessionUpdateService;
 import io.sessiongate.core.websession.WebSessionRepository;
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
@@ -37,6 +40,7 @@ public final class CoreServices {
     private final PresenceService presence;
     private final TransferService transfers;
     private final LifecycleService lifecycle;
+    private final PinCodeService pinCodes;
     private final SessionQueryService sessionQueries;
     private final SessionUpdateService sessionUpdates;
     private final DemoData demoData;
@@ -58,6 +62,8 @@ public final class CoreServices {
         this.transfers = new TransferService(database, authenticator, events, clock, supportSessions,
                 new TransferRepository());
         this.lifecycle = new LifecycleService(database, authenticator, events, clock, supportSessions);
+        this.pinCodes = new PinCodeService(database, authenticator, events, clock, supportSessions,
+                new PinRequestRepository(), new SecureRandom());
         this.sessionQueries = new SessionQueryService(database, authenticator, clock, supportSessions, presenceRows,
                 new DirectoryReads());
         this.sessionUpdates = new SessionUpdateService(database, authenticator, events, clock, webSessions);
@@ -94,6 +100,10 @@ public final class CoreServices {
 
     public PresenceService presence() {
         return presence;
+    }
+
+    public PinCodeService pinCodes() {
+        return pinCodes;
     }
 
     public LifecycleService lifecycle() {

@@ -144,7 +144,8 @@ public final class SessionGate implements AutoCloseable {
         rc.register(ApiExceptionMapper.class);
         rc.register(new HealthResource(core.database(), version));
         rc.register(new PingResource());
-        RescueMethods rescue = new RescueMethods(core.logins(), core.transfers(), core.sessionQueries());
+        RescueMethods rescue = new RescueMethods(core.logins(), core.transfers(), core.sessionQueries(),
+                core.lifecycle(), core.pinCodes());
         rc.register(new RescueResource(rescue));
         rc.register(new RescueSoap(rescue));
         rc.register(new ConsoleResource(core.presence()));

@@ -14,5 +14,7 @@ public enum EventAction {
     HELD,
     CLOSED,
     /** cancelAction: a pending transfer undone. */
-    ACTION_CANCELLED
+    ACTION_CANCELLED,
+    /** requestPINCode: a session born with a PIN code (the code itself is not recorded). */
+    PIN_ISSUED
 }

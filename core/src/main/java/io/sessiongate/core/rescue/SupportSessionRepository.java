@@ -84,6 +84,22 @@ public final class SupportSessionRepository {
                                          language, started_at, status_changed_at, version)
             VALUES (:id, :account, :status, :tech, :channel, :field0, :language, :now, :now, 0)""");
 
+    // A PIN code's session: the id from the sequence, the expiry from the account's PIN validity (0 = never);
+    // no row when the PIN is live already (the unique key guards a concurrent twin).
+    private static final NativeSql ISSUE_PIN = NativeSql.of("""
+            INSERT INTO support_session (id, account_id, status, technician_node_id, custom_field0, custom_field1,
+                                         custom_field2, custom_field3, custom_field4, custom_field5, tracking0,
+                                         language, started_at, status_changed_at, pin_code, pin_expires_at,
+                                         requested_by_user_id, version)
+            SELECT :id, a.id, 'PIN_ISSUED', :tech, :f0, :f1, :f2, :f3, :f4, :f5, :tracking, 'en', :now, :now, :pin,
+                   CASE WHEN a.pin_validity_minutes = 0 THEN NULL
+                        ELSE :now + INTERVAL a.pin_validity_minutes MINUTE END,
+                   :user, 0
+            FROM account a
+            WHERE a.id = :account AND NOT EXISTS (SELECT 1 FROM support_session p WHERE p.pin_code = :pin)""");
+
+    private static final NativeSql NEXT_ID = NativeSql.of("SELECT NEXTVAL(support_session_seq) AS id");
+
     /** The node a transfer names, with its technician's state (for a technician node). */
     public record Target(NodeInScope scope, String name, UserStatus technicianStatus, Instant lastHeartbeat) {
     }
@@ -187,6 +203,31 @@ public final class SupportSessionRepository {
                             r.getString("language"), r.getString("transferred_to"),
                             r.getString("transferred_comment"));
                 });
+    }
+
+    /** A new session id from the sequence. */
+    public long nextId(Tx tx) {
+        return NEXT_ID.on(tx).one(r -> r.getLong("id")).orElseThrow();
+    }
+
+    /** A PIN code's session for {@code technicianNodeId}; false when {@code pin} is live already. */
+    public boolean issuePin(Tx tx, long id, long accountId, long technicianNodeId, java.util.List<String> fields,
+                            String tracking, String pin, long byUserId, Instant now) {
+        return ISSUE_PIN.on(tx)
+                .set("id", id)
+                .set("account", accountId)
+                .set("tech", technicianNodeId)
+                .set("f0", fields.get(0))
+                .set("f1", fields.get(1))
+                .set("f2", fields.get(2))
+                .set("f3", fields.get(3))
+                .set("f4", fields.get(4))
+                .set("f5", fields.get(5))
+                .set("tracking", tracking)
+                .set("now", now)
+                .set("pin", pin)
+                .set("user", byUserId)
+                .update() == 1;
     }
 
     /** A new support session (what the customer side creates; here the demo data and tests). */

@@ -131,6 +131,10 @@ public final class RescueSoap {
         if (result instanceof RescueMethods.Result.AuthCode a) {
             a.authCode().ifPresent(c -> out.append("<sAuthCode>").append(c).append("</sAuthCode>"));
         }
+        if (result instanceof RescueMethods.Result.PinCode pin && pin.pinCode() != null) {
+            out.append(pin.soapAsString() ? "<sPINCode>" + pin.pinCode() + "</sPINCode>"
+                    : "<iPINCode>" + Integer.parseInt(pin.pinCode()) + "</iPINCode>");
+        }
         if (result instanceof RescueMethods.Result.Sessions found && !found.sessions().isEmpty()) {
             out.append("<aSessions>");
             found.sessions().forEach(r -> session(out, r));
