@@ -148,7 +148,7 @@ public final class SessionGate implements AutoCloseable {
                 core.lifecycle(), core.pinCodes());
         rc.register(new RescueResource(rescue));
         rc.register(new RescueSoap(rescue));
-        rc.register(new ConsoleResource(core.presence()));
+        rc.register(new ConsoleResource(core.presence(), core.sessionQueries(), core.lifecycle()));
         rc.register(new ApiServerResource(core.sessionUpdates()));
         return rc;
     }

@@ -73,6 +73,62 @@ public final class LifecycleService {
                 run(credentials, session, null, SessionLifecycle.Change.CANCEL_TRANSFER).name());
     }
 
+    /** What the console's start answered. */
+    public enum ConsoleStart {
+        OK, NOT_LOGGED_IN, NOT_A_TECHNICIAN, USER_DELETED_OR_DISABLED,
+        /** No such session, or not the technician's to start (alike). */
+        NOT_FOUND,
+        /** The technician's, but not startable from its status (already active, closed). */
+        NOT_STARTABLE
+    }
+
+    /**
+     * The technician's console picks a session up: one Waiting in their own queue or in a channel
+     * serving their group, one Transferring to them, or their own session on hold.
+     */
+    public ConsoleStart startFromConsole(Credentials credentials, long sessionId) {
+        return db.inTransaction(s -> {
+            Admission admission = authenticator.admit(s, credentials, Admission.Policy.TECHNICIAN);
+            if (admission instanceof Admission.Refused refused) {
+                return switch (refused.refusal()) {
+                    case INVALID_AUTH_CODE, NOT_LOGGED_IN -> ConsoleStart.NOT_LOGGED_IN;
+                    case NOT_A_TECHNICIAN, NOT_AN_ADMINISTRATOR -> ConsoleStart.NOT_A_TECHNICIAN;
+                    case USER_DISABLED -> ConsoleStart.USER_DELETED_OR_DISABLED;
+                };
+            }
+            Caller caller = ((Admission.Admitted) admission).caller();
+            Tx tx = Tx.of(s);
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                Instant now = clock.instant();
+                SupportSessionRepository.TargetAndSession read =
+                        sessions.targetAndSession(tx, caller.techNodeId(), sessionId);
+                SupportSessionRepository.SessionToMove session = read.session();
+                if (session == null || read.target() == null || !isTheirs(caller, read.target(), session)) {
+                    return ConsoleStart.NOT_FOUND;
+                }
+                Optional<Outcome> done = apply(tx, caller, session, caller.techNodeId(), SessionLifecycle.Change.START,
+                        now);
+                if (done.isPresent()) {
+                    return done.get() == Outcome.OK ? ConsoleStart.OK : ConsoleStart.NOT_STARTABLE;
+                }
+            }
+            return ConsoleStart.NOT_STARTABLE;
+        });
+    }
+
+    /** The session is the technician's, or waits in a channel serving the technician's group. */
+    private static boolean isTheirs(Caller caller, SupportSessionRepository.Target me,
+                                    SupportSessionRepository.SessionToMove session) {
+        if (session.accountId() != caller.accountId()) {
+            return false;
+        }
+        if (caller.techNodeId().equals(session.technicianNodeId())) {
+            return true;
+        }
+        return session.technicianNodeId() == null && session.status() == SupportSessionStatus.WAITING
+                && session.channelGroupIds().contains(me.scope().parentId());
+    }
+
     private Outcome run(Credentials credentials, String rawSession, String rawNode, SessionLifecycle.Change change) {
         return db.inTransaction(s -> {
             Admission admission = authenticator.admit(s, credentials, Admission.Policy.ADMINISTRATOR);
@@ -120,8 +176,18 @@ public final class LifecycleService {
                 || !Scope.maySee(caller, session.accountId(), session.technicianGroupId(), session.channelGroupIds())) {
             return Optional.of(Outcome.ERROR);
         }
+        if (nodeId != null && SessionLifecycle.next(session.status(), change, session.beforeTransfer()).isPresent()
+                && !TransferService.canTakeSessions(target, now)) {
+            return Optional.of(Outcome.ACTION_FAILED);
+        }
+        return apply(tx, caller, session, nodeId, change, now);
+    }
+
+    /** Applies {@code change} if the lifecycle allows it; empty when the session changed since it was read. */
+    private Optional<Outcome> apply(Tx tx, Caller caller, SupportSessionRepository.SessionToMove session, Long nodeId,
+                                    SessionLifecycle.Change change, Instant now) {
         Optional<SupportSessionStatus> next = SessionLifecycle.next(session.status(), change, session.beforeTransfer());
-        if (next.isEmpty() || (nodeId != null && !TransferService.canTakeSessions(target, now))) {
+        if (next.isEmpty()) {
             return Optional.of(Outcome.ACTION_FAILED);
         }
         SupportSessionRepository.Change apply = switch (change) {

@@ -79,6 +79,17 @@ public final class SupportSessionRepository {
     private static final NativeSql IN_CHANNEL_QUEUE = NativeSql.of(
             SESSIONS.replace("{which}", "s.channel_node_id = :node AND s.technician_node_id IS NULL"));
 
+    // The console's list: the technician's own live sessions and those waiting in the queues of the
+    // channels that serve the technician's group.
+    private static final NativeSql OF_CONSOLE = NativeSql.of(SESSIONS.replace("{which}", """
+            (s.technician_node_id = :node
+             OR (s.technician_node_id IS NULL AND s.channel_node_id IN (
+                 SELECT ca.channel_id FROM channel_assignment ca JOIN node me ON me.parent_id = ca.group_id
+                 WHERE me.id = :node)))
+            AND s.status IN ({live})""".replace("{live}", "'" + SupportSessionStatus.WAITING.name() + "','"
+            + SupportSessionStatus.TRANSFERRING.name() + "','" + SupportSessionStatus.ACTIVE.name() + "','"
+            + SupportSessionStatus.ON_HOLD.name() + "'")));
+
     private static final NativeSql INSERT = NativeSql.of("""
             INSERT INTO support_session (id, account_id, status, technician_node_id, channel_node_id, custom_field0,
                                          language, started_at, status_changed_at, version)
@@ -187,7 +198,16 @@ public final class SupportSessionRepository {
 
     /** A technician's sessions ({@code NODE}) or those waiting in a channel's queue ({@code CHANNEL}), by ID. */
     public List<SupportSessionView> sessions(Tx tx, long accountId, long nodeId, NodeRef ref, Instant now) {
-        return (ref == NodeRef.NODE ? OF_TECHNICIAN : IN_CHANNEL_QUEUE).on(tx)
+        return list((ref == NodeRef.NODE ? OF_TECHNICIAN : IN_CHANNEL_QUEUE), tx, accountId, nodeId, now);
+    }
+
+    /** A technician's console list: their own live sessions and those waiting in their channels, by ID. */
+    public List<SupportSessionView> consoleSessions(Tx tx, long accountId, long technicianNodeId, Instant now) {
+        return list(OF_CONSOLE, tx, accountId, technicianNodeId, now);
+    }
+
+    private static List<SupportSessionView> list(NativeSql sql, Tx tx, long accountId, long nodeId, Instant now) {
+        return sql.on(tx)
                 .set("account", accountId)
                 .set("node", nodeId)
                 .list(r -> {
