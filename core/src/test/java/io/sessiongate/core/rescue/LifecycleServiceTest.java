@@ -10,6 +10,7 @@ import io.sessiongate.api.rescue.TransferSessionResult;
 import io.sessiongate.core.CoreServices;
 import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.persistence.StatementCounter;
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
 import io.sessiongate.core.testing.TestDatabase;
@@ -60,7 +61,9 @@ class LifecycleServiceTest {
         String tech = Long.toString(a.onlineTechNodeId());
         LifecycleService life = core.lifecycle();
         assertThat(life.hold(admin, id)).as("hold while waiting").isEqualTo(HoldSessionResult.ACTION_FAILED);
+        StatementCounter.reset();
         assertThat(life.start(admin, id, tech)).isEqualTo(StartSessionResult.OK);
+        assertThat(StatementCounter.current()).as("read, touch, session and technician, update, event").isEqualTo(5);
         assertThat(row(session)).isEqualTo("ACTIVE " + tech + " " + a.channelId() + " " + tech + " -");
         assertThat(life.start(admin, id, tech)).as("already active").isEqualTo(StartSessionResult.ACTION_FAILED);
         assertThat(life.hold(admin, id)).isEqualTo(HoldSessionResult.OK);

@@ -16,7 +16,6 @@ import io.sessiongate.core.rescue.TransferRequest;
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
 import io.sessiongate.core.websession.Credentials;
-import io.sessiongate.server.RequestLogFilter;
 import io.sessiongate.server.testing.RescueCalls;
 import io.sessiongate.server.testing.TestServer;
 import java.util.ArrayList;
@@ -220,10 +219,7 @@ class SessionLifecycleMethodsTest {
         expect(t, HoldSessionResult.INVALID_PARAM_SESSION, hold, hold, admin, session(invalid));
         expect(t, HoldSessionResult.ERROR, hold, hold, admin, session(foreign));
         expect(t, HoldSessionResult.ACTION_FAILED, hold, hold, admin, session(s2));
-        Reply held = expect(t, HoldSessionResult.OK, hold, hold, admin, session(s1));
-        assertThat(Integer.parseInt(RescueCalls.get("holdSession.aspx", admin, "session", s1).then().extract()
-                .header(RequestLogFilter.STATEMENTS_HEADER))).isLessThanOrEqualTo(5);
-        assertThat(held.body()).isNotBlank();
+        expect(t, HoldSessionResult.OK, hold, hold, admin, session(s1));
         expect(t, HoldSessionResult.ACTION_FAILED, hold, hold, admin, session(s1));
         assertThat(RescueCalls.get("getSession_v3.aspx", admin, "node", a.onlineTechNodeId()).asString())
                 .contains("\n" + s1 + "|On Hold|");
