@@ -116,7 +116,7 @@ final class DbCeiling implements AutoCloseable {
             authenticate(tx, now, r);
             SupportSessionRepository.SessionToMove read = SUPPORT_SESSIONS.targetAndSession(tx, node, session).session();
             Long fromChannel = read.channelNodeId();
-            SUPPORT_SESSIONS.move(tx, session, read.version(), new SupportSessionRepository.Move(
+            SUPPORT_SESSIONS.move(tx, read, new SupportSessionRepository.Move(
                     toTech ? SupportSessionStatus.TRANSFERRING : SupportSessionStatus.WAITING, toTech ? node : null,
                     toTech ? fromChannel : Long.valueOf(node), "Target", null), now);
             TRANSFERS.insert(tx, 1L, session, fromChannel, node, toTech ? NodeRef.NODE : NodeRef.CHANNEL, null, 1L,

@@ -1,14 +1,19 @@
 package io.sessiongate.client;
 
+import io.sessiongate.api.rescue.CancelActionResult;
 import io.sessiongate.api.rescue.ChannelAvailabilityResult;
+import io.sessiongate.api.rescue.CloseSessionResult;
 import io.sessiongate.api.rescue.GetSessionResult;
+import io.sessiongate.api.rescue.HoldSessionResult;
 import io.sessiongate.api.rescue.LoginResult;
 import io.sessiongate.api.rescue.LogoutResult;
 import io.sessiongate.api.rescue.NodeRef;
 import io.sessiongate.api.rescue.RequestAuthCodeResult;
+import io.sessiongate.api.rescue.RequestPinCodeResult;
 import io.sessiongate.api.rescue.RescueReply;
 import io.sessiongate.api.rescue.SessionRow;
 import io.sessiongate.api.rescue.SessionTable;
+import io.sessiongate.api.rescue.StartSessionResult;
 import io.sessiongate.api.rescue.TransferSessionResult;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -126,6 +131,59 @@ public final class RescueApi {
                         throw unexpected("getSession_v3 (" + e.getMessage() + ")", r);
                     }
                 });
+    }
+
+    /** What requestPINCode answered: its code, and the 6-digit PIN when it is OK. */
+    public record PinCodeReply(RequestPinCodeResult result, Optional<String> pinCode) {
+    }
+
+    /**
+     * A PIN code for this client's technician ({@code forTechnician} null), or, as an administrator,
+     * for one of their technicians (requestPINCode_v3's {@code NodeId}). Never retried.
+     *
+     * @param customField0 optional, up to 64 characters (the customer's name in the vendor's console)
+     * @param noTechConsole whether the PIN may be issued while the technician's console is not running
+     */
+    public PinCodeReply requestPinCode(Long forTechnician, String customField0, boolean noTechConsole) {
+        return Transport.join(requestPinCodeAsync(forTechnician, customField0, noTechConsole));
+    }
+
+    public CompletableFuture<PinCodeReply> requestPinCodeAsync(Long forTechnician, String customField0,
+                                                               boolean noTechConsole) {
+        String method = forTechnician == null ? "requestPINCode.aspx" : "requestPINCode_v3.aspx";
+        return call(method, false, form("NodeId", forTechnician, "cfield0", customField0, "notechconsole",
+                noTechConsole ? 1 : 0), r -> {
+                    Optional<String> pin = RescueReply.pinCodeOf(r.body());
+                    if (pin.isPresent()) {
+                        return new PinCodeReply(RequestPinCodeResult.OK, pin);
+                    }
+                    RequestPinCodeResult result = RequestPinCodeResult.fromHttpCode(r.body())
+                            .filter(c -> c != RequestPinCodeResult.OK)
+                            .orElseThrow(() -> unexpected("requestPINCode", r));
+                    return new PinCodeReply(result, Optional.empty());
+                });
+    }
+
+    /** startSession: technician {@code node} picks the session up (or resumes it from hold). */
+    public StartSessionResult startSession(long session, long node) {
+        return Transport.join(call("startSession.aspx", false, form("session", session, "node", node),
+                code(StartSessionResult::fromHttpCode)));
+    }
+
+    public HoldSessionResult holdSession(long session) {
+        return Transport.join(call("holdSession.aspx", false, form("session", session),
+                code(HoldSessionResult::fromHttpCode)));
+    }
+
+    public CloseSessionResult closeSession(long session) {
+        return Transport.join(call("closeSession.aspx", false, form("session", session),
+                code(CloseSessionResult::fromHttpCode)));
+    }
+
+    /** cancelAction: undoes a transfer of the session not yet picked up. */
+    public CancelActionResult cancelAction(long session) {
+        return Transport.join(call("cancelAction.aspx", false, form("session", session),
+                code(CancelActionResult::fromHttpCode)));
     }
 
     /** Whether a technician who serves the channel is available ({@code TRUE}/{@code FALSE}, or an error code). */

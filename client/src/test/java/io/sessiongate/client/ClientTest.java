@@ -6,18 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.sessiongate.api.apiserver.SessionStatus;
 import io.sessiongate.api.apiserver.SessionUpdate;
+import io.sessiongate.api.rescue.CancelActionResult;
 import io.sessiongate.api.rescue.ChannelAvailabilityResult;
+import io.sessiongate.api.rescue.CloseSessionResult;
 import io.sessiongate.api.rescue.GetSessionResult;
+import io.sessiongate.api.rescue.HoldSessionResult;
 import io.sessiongate.api.rescue.LoginResult;
 import io.sessiongate.api.rescue.LogoutResult;
 import io.sessiongate.api.rescue.NodeRef;
 import io.sessiongate.api.rescue.RequestAuthCodeResult;
+import io.sessiongate.api.rescue.RequestPinCodeResult;
 import io.sessiongate.api.rescue.SessionRow;
+import io.sessiongate.api.rescue.StartSessionResult;
 import io.sessiongate.api.rescue.TransferSessionResult;
 import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.demo.DemoData;
-import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
+import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.server.testing.TestServer;
 import io.sessiongate.testing.FreePort;
 import java.io.IOException;
@@ -26,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +45,30 @@ class ClientTest {
 
     private SessionGateClient client() {
         return SessionGateClient.builder(server.baseUri().toString()).requestTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    @Test
+    void aSessionFromPinCodeToCloseThroughTheClient() {
+        SessionGateClient tech = client();
+        assertThat(tech.rescue().login(account.onlineTechEmail(), TestAccounts.TECH_PASSWORD)).isEqualTo(LoginResult.OK);
+        RescueApi.PinCodeReply pin = tech.rescue().requestPinCode(null, "Ann", false);
+        assertThat(pin.result()).isEqualTo(RequestPinCodeResult.OK);
+        assertThat(pin.pinCode()).hasValueSatisfying(p -> assertThat(p).matches("[0-9]{6}"));
+        assertThat(tech.rescue().requestPinCode(null, "Ann", false))
+                .isEqualTo(new RescueApi.PinCodeReply(RequestPinCodeResult.POLL_RATE_EXCEEDED, Optional.empty()));
+        SessionGateClient admin = client();
+        assertThat(admin.rescue().login(account.adminEmail(), TestAccounts.ADMIN_PASSWORD)).isEqualTo(LoginResult.OK);
+        assertThat(admin.rescue().requestPinCode(account.offlineTechNodeId(), null, false).result())
+                .isEqualTo(RequestPinCodeResult.NO_TECH_CONSOLE_RUNNING);
+        assertThat(admin.rescue().requestPinCode(account.offlineTechNodeId(), null, true).result())
+                .isEqualTo(RequestPinCodeResult.OK);
+        long session = account.sessionIds().get(2);
+        assertThat(admin.rescue().cancelAction(session)).isEqualTo(CancelActionResult.ACTION_FAILED);
+        assertThat(admin.rescue().startSession(session, account.onlineTechNodeId())).isEqualTo(StartSessionResult.OK);
+        assertThat(admin.rescue().holdSession(session)).isEqualTo(HoldSessionResult.OK);
+        assertThat(admin.rescue().closeSession(session)).isEqualTo(CloseSessionResult.OK);
+        assertThat(admin.rescue().closeSession(session)).isEqualTo(CloseSessionResult.ACTION_FAILED);
+        assertThat(tech.rescue().holdSession(session)).isEqualTo(HoldSessionResult.NOT_LOGGED_IN_AS_ADMIN);
     }
 
     @Test

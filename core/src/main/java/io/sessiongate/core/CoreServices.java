@@ -8,6 +8,9 @@ import io.sessiongate.core.event.EventRepository;
 import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.rescue.DirectoryReads;
 import io.sessiongate.core.rescue.PresenceRepository;
+import io.sessiongate.core.rescue.LifecycleService;
+import io.sessiongate.core.rescue.PinCodeService;
+import io.sessiongate.core.rescue.PinRequestRepository;
 import io.sessiongate.core.rescue.PresenceService;
 import io.sessiongate.core.rescue.SessionQueryService;
 import io.sessiongate.core.rescue.SupportSessionRepository;
@@ -18,6 +21,7 @@ import io.sessiongate.core.websession.CallerAuthenticator;
 import io.sessiongate.core.websession.LoginService;
 import io.sessiongate.core.websession.SessionUpdateService;
 import io.sessiongate.core.websession.WebSessionRepository;
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
@@ -35,6 +39,8 @@ public final class CoreServices {
     private final LoginService logins;
     private final PresenceService presence;
     private final TransferService transfers;
+    private final LifecycleService lifecycle;
+    private final PinCodeService pinCodes;
     private final SessionQueryService sessionQueries;
     private final SessionUpdateService sessionUpdates;
     private final DemoData demoData;
@@ -55,6 +61,9 @@ public final class CoreServices {
         this.presence = new PresenceService(database, authenticator, clock, presenceRows);
         this.transfers = new TransferService(database, authenticator, events, clock, supportSessions,
                 new TransferRepository());
+        this.lifecycle = new LifecycleService(database, authenticator, events, clock, supportSessions);
+        this.pinCodes = new PinCodeService(database, authenticator, events, clock, supportSessions,
+                new PinRequestRepository(), new SecureRandom());
         this.sessionQueries = new SessionQueryService(database, authenticator, clock, supportSessions, presenceRows,
                 new DirectoryReads());
         this.sessionUpdates = new SessionUpdateService(database, authenticator, events, clock, webSessions);
@@ -91,6 +100,14 @@ public final class CoreServices {
 
     public PresenceService presence() {
         return presence;
+    }
+
+    public PinCodeService pinCodes() {
+        return pinCodes;
+    }
+
+    public LifecycleService lifecycle() {
+        return lifecycle;
     }
 
     public TransferService transfers() {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
-import java.io.ByteArrayOutputStream;
+import io.sessiongate.testing.RawExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,44 +44,17 @@ class AttackerRetriesTest {
         server.close();
     }
 
-    record Exchange(String reply, boolean closed) {
-        String body() {
-            int at = reply.indexOf("\r\n\r\n");
-            return at < 0 ? "" : reply.substring(at + 4);
-        }
-
-        String status() {
-            return reply.isEmpty() ? "" : reply.substring(0, reply.indexOf("\r\n"));
-        }
+    static RawExchange send(String from, String request) throws IOException {
+        // every request here is one the server closes: going quiet for 15 s is a failure
+        return RawExchange.send(InetAddress.getByName(from), port, request, 15_000);
     }
 
-    static Exchange send(String from, String request) throws IOException {
-        try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(from), 0)) {
-            s.setSoTimeout(15_000); // every request here is one the server closes: a timeout is a failure
-            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream got = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            boolean closed = false;
-            try {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    got.write(buffer, 0, n);
-                }
-                closed = true;
-            } catch (SocketTimeoutException e) {
-                // kept open
-            }
-            return new Exchange(got.toString(StandardCharsets.ISO_8859_1), closed);
-        }
-    }
-
-    static Exchange get(String from, String pathAndQuery, String... headers) throws IOException {
+    static RawExchange get(String from, String pathAndQuery, String... headers) throws IOException {
         return send(from, "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
                 + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n").toList()) + "Connection: close\r\n\r\n");
     }
 
-    static void print(String finding, String sent, Exchange e) {
+    static void print(String finding, String sent, RawExchange e) {
         System.out.printf("[attacker] %s%n    sent: %s%n    got:  %s %s%s%n", finding, printable(sent), e.status(),
                 printable(e.body()), e.closed() ? " (connection closed)" : "");
     }
@@ -107,8 +77,8 @@ class AttackerRetriesTest {
         System.out.println("[attacker] finding 2: 25 requestAuthCode guesses: " + answers);
         assertThat(answers.subList(0, 10)).containsOnly("INVALID");
         assertThat(answers.subList(10, 25)).containsOnly("POLLRATEEXCEEDED");
-        Exchange login = get("127.0.0.1", login(email, TestAccounts.TECH_PASSWORD));
-        Exchange code = get("127.0.0.1", "/API/requestAuthCode.aspx?email=" + email + "&pwd=" + TestAccounts.TECH_PASSWORD);
+        RawExchange login = get("127.0.0.1", login(email, TestAccounts.TECH_PASSWORD));
+        RawExchange code = get("127.0.0.1", "/API/requestAuthCode.aspx?email=" + email + "&pwd=" + TestAccounts.TECH_PASSWORD);
         print("finding 2: login with the right password during the wait", login(email, "<right>"), login);
         print("finding 2: requestAuthCode with the right password during the wait", "requestAuthCode <right>", code);
         assertThat(login.body()).isEqualTo("LIMITREACHED");
@@ -129,7 +99,7 @@ class AttackerRetriesTest {
                 tenthAnswered = System.nanoTime();
             }
         }
-        Exchange user = get("127.0.0.1", login(email, TestAccounts.ADMIN_PASSWORD));
+        RawExchange user = get("127.0.0.1", login(email, TestAccounts.ADMIN_PASSWORD));
         System.out.println("[attacker] finding 3: 12 wrong logins from 127.0.0.2: " + attacker);
         print("finding 3: the user's right password from 127.0.0.1 meanwhile", login(email, "<right>"), user);
         assertThat(attacker.subList(0, 10)).containsOnly("INVALID");
@@ -149,7 +119,7 @@ class AttackerRetriesTest {
         }
         long waitEndsNoLaterThan = tenthAnswered + TimeUnit.SECONDS.toNanos(15);
         Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(waitEndsNoLaterThan - System.nanoTime())) + 500);
-        Exchange after = get("127.0.0.2", login(email, TestAccounts.ADMIN_PASSWORD));
+        RawExchange after = get("127.0.0.2", login(email, TestAccounts.ADMIN_PASSWORD));
         System.out.println("[attacker] finding 3: one wrong login a second from 127.0.0.2 during the wait: " + during);
         print("finding 3: the right password from 127.0.0.2, 15 s after its tenth failure", login(email, "<right>"), after);
         assertThat(during).isNotEmpty().containsOnly("LIMITREACHED");
@@ -183,17 +153,17 @@ class AttackerRetriesTest {
         String cookie = Http.login(server.base(), ACCOUNT.adminEmail(), TestAccounts.ADMIN_PASSWORD);
         String session = "/API/transferSession.aspx?session=" + ACCOUNT.sessionIds().get(0) + "&node="
                 + ACCOUNT.onlineTechNodeId();
-        Exchange transfer = get("127.0.0.1", session, "Cookie: ASP.NET_SessionId=" + cookie,
+        RawExchange transfer = get("127.0.0.1", session, "Cookie: ASP.NET_SessionId=" + cookie,
                 "Sec-Fetch-Site: cross-site", "Origin: https://evil.example");
-        Exchange logout = get("127.0.0.1", "/API/logout.aspx", "Cookie: ASP.NET_SessionId=" + cookie,
+        RawExchange logout = get("127.0.0.1", "/API/logout.aspx", "Cookie: ASP.NET_SessionId=" + cookie,
                 "Origin: https://evil.example");
-        Exchange loginCsrf = get("127.0.0.1", login(ACCOUNT.adminEmail(), TestAccounts.ADMIN_PASSWORD),
+        RawExchange loginCsrf = get("127.0.0.1", login(ACCOUNT.adminEmail(), TestAccounts.ADMIN_PASSWORD),
                 "Sec-Fetch-Site: cross-site");
         String form = "email=a@b.example&pwd=xxxxxxx";
         String textPlain = "POST /API/login.aspx HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
                 + "Content-Length: " + form.length() + "\r\nConnection: close\r\n\r\n" + form;
-        Exchange plain = send("127.0.0.1", textPlain);
-        Exchange emptyBody = send("127.0.0.1", "POST /API/logout.aspx?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        RawExchange plain = send("127.0.0.1", textPlain);
+        RawExchange emptyBody = send("127.0.0.1", "POST /API/logout.aspx?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Cookie: ASP.NET_SessionId=" + cookie + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         print("finding 4: cross-site transferSession with the admin's cookie", session + " + Sec-Fetch-Site, Origin", transfer);
         print("finding 4: logout with a foreign Origin", "/API/logout.aspx + Origin: https://evil.example", logout);
@@ -214,8 +184,8 @@ class AttackerRetriesTest {
         String cookie = Http.login(server.base(), ACCOUNT.adminEmail(), TestAccounts.ADMIN_PASSWORD);
         String head = "HEAD /API/logout.aspx HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ASP.NET_SessionId=" + cookie
                 + "\r\nConnection: close\r\n\r\n";
-        Exchange e = send("127.0.0.1", head);
-        Exchange still = get("127.0.0.1", "/API/logout.aspx", "Cookie: ASP.NET_SessionId=" + cookie);
+        RawExchange e = send("127.0.0.1", head);
+        RawExchange still = get("127.0.0.1", "/API/logout.aspx", "Cookie: ASP.NET_SessionId=" + cookie);
         print("finding 5: HEAD logout", head, e);
         print("finding 5: then GET logout (still logged in)", "/API/logout.aspx", still);
         assertThat(e.status()).startsWith("HTTP/1.1 405");
@@ -225,16 +195,16 @@ class AttackerRetriesTest {
     @Test
     void controlCharactersNeitherFaultNorForgeTheLog() throws Exception {
         String cookie = Http.login(server.base(), ACCOUNT.adminEmail(), TestAccounts.ADMIN_PASSWORD);
-        Exchange nul = get("127.0.0.1", "/APIServer/Session.GetSessionData?SessionSurrogate=%00",
+        RawExchange nul = get("127.0.0.1", "/APIServer/Session.GetSessionData?SessionSurrogate=%00",
                 "Cookie: ASP.NET_SessionId=" + cookie);
         String update = "SessionSurrogate=1&SessionSiteKey=" + ACCOUNT.siteKey()
                 + "%0A2026-12-01T00:00:00.000Z%20ERROR%20forged&SessionStatus=A&SessionUserSurrogate=%01";
         String post = "POST /APIServer/Session.Update HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ASP.NET_SessionId=" + cookie
                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + update.length()
                 + "\r\nConnection: close\r\n\r\n" + update;
-        Exchange soh = send("127.0.0.1", post);
-        Exchange raw = send("127.0.0.1", "GET /API/x\u0000\u001b[2J.aspx HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-        Exchange secret = send("127.0.0.1", "GET /API/login.aspx%3Femail=a%40b.example%26pwd=SECRET-IN-PATH HTTP/1.1\r\n"
+        RawExchange soh = send("127.0.0.1", post);
+        RawExchange raw = send("127.0.0.1", "GET /API/x\u0000\u001b[2J.aspx HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        RawExchange secret = send("127.0.0.1", "GET /API/login.aspx%3Femail=a%40b.example%26pwd=SECRET-IN-PATH HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n");
         print("finding 6: NUL surrogate", "Session.GetSessionData?SessionSurrogate=%00", nul);
         print("finding 6/7: Session.Update, SOH user, line break in the site key", update, soh);
@@ -267,7 +237,7 @@ class AttackerRetriesTest {
         };
         int linesBefore = server.logText().split("\n").length;
         for (String request : requests) {
-            Exchange e = send("127.0.0.1", request);
+            RawExchange e = send("127.0.0.1", request);
             print("finding 8/9: framing", request, e);
             assertThat(e.status()).as(request).startsWith("HTTP/1.1 400");
             assertThat(e.reply()).as(request).contains("Connection: close").doesNotContainIgnoringCase("text/html")

@@ -147,10 +147,11 @@ public final class SessionGate implements AutoCloseable {
         rc.register(ApiExceptionMapper.class);
         rc.register(new HealthResource(core.database(), version));
         rc.register(new PingResource());
-        RescueMethods rescue = new RescueMethods(core.logins(), core.transfers(), core.sessionQueries());
+        RescueMethods rescue = new RescueMethods(core.logins(), core.transfers(), core.sessionQueries(),
+                core.lifecycle(), core.pinCodes());
         rc.register(new RescueResource(rescue));
         rc.register(new RescueSoap(rescue));
-        rc.register(new ConsoleResource(core.presence()));
+        rc.register(new ConsoleResource(core.presence(), core.sessionQueries(), core.lifecycle()));
         rc.register(new ApiServerResource(core.sessionUpdates()));
         io.sessiongate.server.metrics.ServerMetrics.install(rc, core.database());
         return rc;

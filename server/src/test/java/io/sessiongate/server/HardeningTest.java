@@ -8,12 +8,8 @@ import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
 import io.sessiongate.server.testing.RescueCalls;
 import io.sessiongate.server.testing.TestServer;
-import java.io.ByteArrayOutputStream;
+import io.sessiongate.testing.RawExchange;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The edges an attacker tried: HEAD, cross-site requests, control characters in identifiers, framing, slow bodies. */
@@ -105,7 +101,7 @@ class HardeningTest {
             "GET /APIServer/Session.GetSessionData HTTP/1.1\r\nHost: [::1\r\n\r\n",
         };
         for (String request : requests) {
-            Exchange e = exchange(request, 5000);
+            RawExchange e = exchange(request, 5000);
             System.out.printf("[framing] sent %s%n          got  %s (connection %s)%n", LogText.of(request),
                     LogText.of(e.reply()), e.closed() ? "closed" : "kept open");
             assertThat(e.reply()).as(request).startsWith("HTTP/1.1 400 ").contains("Connection: close")
@@ -123,7 +119,7 @@ class HardeningTest {
     @Test
     void aBodyNotCompleteWithinTheDeadlineIsAnsweredInTheApisShapeAndClosed() throws IOException {
         long start = System.nanoTime();
-        Exchange e = exchange("POST /APIServer/Session.Update HTTP/1.1\r\nHost: localhost\r\n"
+        RawExchange e = exchange("POST /APIServer/Session.Update HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{", 20_000);
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         System.out.printf("[slow body] 1 byte of 100 then silence: after %d s got %s%n", seconds, LogText.of(e.reply()));
@@ -132,27 +128,7 @@ class HardeningTest {
         assertThat(seconds).isBetween((long) BodiesReadFirst.DEADLINE_SECONDS - 1, (long) BodiesReadFirst.DEADLINE_SECONDS + 5);
     }
 
-    record Exchange(String reply, boolean closed) {
-    }
-
-    private Exchange exchange(String request, int timeoutMillis) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(timeoutMillis);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream got = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            boolean closed = false;
-            try {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    got.write(buffer, 0, n);
-                }
-                closed = true;
-            } catch (SocketTimeoutException e) {
-                // still open
-            }
-            return new Exchange(got.toString(StandardCharsets.ISO_8859_1), closed);
-        }
+    private RawExchange exchange(String request, int quietMillis) throws IOException {
+        return RawExchange.send(null, server.port(), request, quietMillis);
     }
 }

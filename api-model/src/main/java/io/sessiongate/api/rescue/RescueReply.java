@@ -11,6 +11,8 @@ public final class RescueReply {
 
     /** The prefix of the auth code's line in a {@code requestAuthCode} reply. */
     private static final String AUTH_CODE_PREFIX = "AUTHCODE:";
+    /** The prefix of the PIN's line in a {@code requestPINCode} reply. */
+    private static final String PIN_CODE_PREFIX = "PINCODE:";
 
     private RescueReply() {
     }
@@ -23,6 +25,18 @@ public final class RescueReply {
     /** {@code OK\nAUTHCODE:<code>}: the code runs to the end of the body. */
     public static String authCode(String authCode) {
         return RequestAuthCodeResult.OK.httpCode() + "\n" + AUTH_CODE_PREFIX + authCode;
+    }
+
+    /** {@code OK\nPINCODE:012345}, requestPINCode's reply. */
+    public static String pinCode(String pinCode) {
+        return RequestPinCodeResult.OK.httpCode() + "\n" + PIN_CODE_PREFIX + pinCode;
+    }
+
+    /** The PIN of a {@link #pinCode} reply, or empty when {@code body} is not one. */
+    public static Optional<String> pinCodeOf(String body) {
+        String prefix = pinCode("");
+        return body.startsWith(prefix) && body.length() > prefix.length()
+                ? Optional.of(body.substring(prefix.length())) : Optional.empty();
     }
 
     /** The code of a {@link #authCode} reply, or empty when {@code body} is not one. */

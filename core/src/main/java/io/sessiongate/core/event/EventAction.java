@@ -8,5 +8,13 @@ public enum EventAction {
     LOGGED_OUT,
     TIMED_OUT,
     UPDATED,
-    AUTH_CODE_ISSUED
+    AUTH_CODE_ISSUED,
+    /** A support session picked up (or resumed from hold). */
+    STARTED,
+    HELD,
+    CLOSED,
+    /** cancelAction: a pending transfer undone. */
+    ACTION_CANCELLED,
+    /** requestPINCode: a session born with a PIN code (the code itself is not recorded). */
+    PIN_ISSUED
 }

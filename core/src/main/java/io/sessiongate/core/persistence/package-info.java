@@ -9,11 +9,12 @@
  *       (and the demo data) through a {@link org.hibernate.Session}. Rows that change rarely, edited
  *       a whole object at a time, with collections.</li>
  *   <li><b>The hot session state</b> ({@code support_session}, {@code transfer}, {@code event},
- *       {@code technician_presence}, {@code auth_code}, {@code web_session}): repositories over
- *       plain JDBC ({@link io.sessiongate.core.persistence.NativeSql}), one small class per table in
- *       its domain package ({@code SupportSessionRepository}, {@code TransferRepository},
- *       {@code PresenceRepository} in {@code core.rescue}; {@code WebSessionRepository},
- *       {@code AuthCodeRepository} in {@code core.websession}; {@code EventRepository} in
+ *       {@code technician_presence}, {@code pin_request}, {@code auth_code}, {@code web_session}):
+ *       repositories over plain JDBC ({@link io.sessiongate.core.persistence.NativeSql}), one small
+ *       class per table in its domain package ({@code SupportSessionRepository},
+ *       {@code TransferRepository}, {@code PresenceRepository}, {@code PinRequestRepository} in
+ *       {@code core.rescue}; {@code WebSessionRepository}, {@code AuthCodeRepository} in
+ *       {@code core.websession}; {@code EventRepository} in
  *       {@code core.event}). Each write is one statement that sets only the columns it changes;
  *       a row written concurrently is guarded by its {@code version} column in the statement.
  *       There is no entity for these tables.</li>

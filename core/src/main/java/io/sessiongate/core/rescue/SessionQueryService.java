@@ -75,6 +75,32 @@ public final class SessionQueryService {
         };
     }
 
+    /** Who may see a console's list. */
+    public enum ConsoleAccess {
+        OK, NOT_LOGGED_IN, NOT_A_TECHNICIAN, USER_DELETED_OR_DISABLED
+    }
+
+    /** The console's list: empty unless {@code access} is OK. */
+    public record ConsoleSessions(ConsoleAccess access, List<SupportSessionView> sessions) {
+    }
+
+    /** A technician's console: their own live sessions and those waiting in the channels serving their group. */
+    public ConsoleSessions consoleSessions(Credentials credentials) {
+        return db.inTransaction(s -> {
+            Admission admission = authenticator.admit(s, credentials, Admission.Policy.TECHNICIAN);
+            if (admission instanceof Admission.Refused r) {
+                return new ConsoleSessions(switch (r.refusal()) {
+                    case INVALID_AUTH_CODE, NOT_LOGGED_IN -> ConsoleAccess.NOT_LOGGED_IN;
+                    case NOT_A_TECHNICIAN, NOT_AN_ADMINISTRATOR -> ConsoleAccess.NOT_A_TECHNICIAN;
+                    case USER_DISABLED -> ConsoleAccess.USER_DELETED_OR_DISABLED;
+                }, List.of());
+            }
+            Caller caller = ((Admission.Admitted) admission).caller();
+            return new ConsoleSessions(ConsoleAccess.OK, sessions.consoleSessions(Tx.of(s), caller.accountId(),
+                    caller.techNodeId(), clock.instant()));
+        });
+    }
+
     /** The sessions a technician owns ({@code NODE}), or that wait in a channel's queue ({@code CHANNEL}). */
     public Sessions sessions(Credentials credentials, String nodeRaw, String nodeRefRaw) {
         return db.inTransaction(s -> {

@@ -30,6 +30,8 @@ public final class SupportSessionRepository {
                    tu.status AS technician_status, p.last_heartbeat,
                    s.id AS session_id, s.account_id AS session_account_id, s.status AS session_status,
                    s.technician_node_id, s.channel_node_id, s.version, st.parent_id AS technician_group_id,
+                   s.picked_up_by_node_id, s.picked_up_at, s.before_transfer_status, s.before_transfer_technician_id,
+                   s.before_transfer_channel_id,
                    (SELECT GROUP_CONCAT(cs.group_id) FROM channel_assignment cs WHERE cs.channel_id = s.channel_node_id)
                        AS session_channel_groups
             FROM (SELECT :node AS nid, :session AS sid) k
@@ -42,7 +44,20 @@ public final class SupportSessionRepository {
     private static final NativeSql MOVE = NativeSql.of("""
             UPDATE support_session
             SET status = :status, status_changed_at = :now, technician_node_id = :tech, channel_node_id = :channel,
-                transferred_to = :to, transferred_comment = :comment, version = version + 1
+                transferred_to = :to, transferred_comment = :comment,
+                before_transfer_status = :beforeStatus, before_transfer_technician_id = :beforeTech,
+                before_transfer_channel_id = :beforeChannel, version = version + 1
+            WHERE id = :id AND version = :version""");
+
+    // A lifecycle change (start, hold, close, cancel, leave, time-out): no transfer stays pending after it.
+    private static final NativeSql CHANGE = NativeSql.of("""
+            UPDATE support_session
+            SET status = :status, status_changed_at = :now, technician_node_id = :tech, channel_node_id = :channel,
+                picked_up_by_node_id = :pickedUpBy, picked_up_at = :pickedUpAt, closed_at = :closedAt,
+                transferred_to = CASE WHEN :clearTransfer THEN NULL ELSE transferred_to END,
+                transferred_comment = CASE WHEN :clearTransfer THEN NULL ELSE transferred_comment END,
+                before_transfer_status = NULL, before_transfer_technician_id = NULL, before_transfer_channel_id = NULL,
+                version = version + 1
             WHERE id = :id AND version = :version""");
 
     private static final String SESSIONS = """
@@ -53,35 +68,70 @@ public final class SupportSessionRepository {
             FROM support_session s
             LEFT JOIN node c ON c.id = s.channel_node_id
             LEFT JOIN node t ON t.id = s.technician_node_id
-            WHERE s.account_id = :account AND {which}
+            WHERE s.account_id = :account AND {which} AND s.status NOT IN ({unlisted})
             ORDER BY s.id
-            LIMIT {limit}""".replace("{limit}", Integer.toString(MAX_ROWS));
+            LIMIT {limit}""".replace("{limit}", Integer.toString(MAX_ROWS))
+            .replace("{unlisted}", "'" + SupportSessionStatus.PIN_ISSUED.name() + "','"
+                    + SupportSessionStatus.EXPIRED.name() + "'");
 
     private static final NativeSql OF_TECHNICIAN = NativeSql.of(
             SESSIONS.replace("{which}", "s.technician_node_id = :node"));
     private static final NativeSql IN_CHANNEL_QUEUE = NativeSql.of(
             SESSIONS.replace("{which}", "s.channel_node_id = :node AND s.technician_node_id IS NULL"));
 
+    // The console's list: the technician's own live sessions and those waiting in the queues of the
+    // channels that serve the technician's group.
+    private static final NativeSql OF_CONSOLE = NativeSql.of(SESSIONS.replace("{which}", """
+            (s.technician_node_id = :node
+             OR (s.technician_node_id IS NULL AND s.channel_node_id IN (
+                 SELECT ca.channel_id FROM channel_assignment ca JOIN node me ON me.parent_id = ca.group_id
+                 WHERE me.id = :node)))
+            AND s.status IN ({live})""".replace("{live}", "'" + SupportSessionStatus.WAITING.name() + "','"
+            + SupportSessionStatus.TRANSFERRING.name() + "','" + SupportSessionStatus.ACTIVE.name() + "','"
+            + SupportSessionStatus.ON_HOLD.name() + "'")));
+
     private static final NativeSql INSERT = NativeSql.of("""
             INSERT INTO support_session (id, account_id, status, technician_node_id, channel_node_id, custom_field0,
                                          language, started_at, status_changed_at, version)
             VALUES (:id, :account, :status, :tech, :channel, :field0, :language, :now, :now, 0)""");
 
+    // A PIN code's session: the id from the sequence, the expiry from the account's PIN validity (0 = never);
+    // no row when the PIN is live already (the unique key guards a concurrent twin).
+    private static final NativeSql ISSUE_PIN = NativeSql.of("""
+            INSERT INTO support_session (id, account_id, status, technician_node_id, custom_field0, custom_field1,
+                                         custom_field2, custom_field3, custom_field4, custom_field5, tracking0,
+                                         language, started_at, status_changed_at, pin_code, pin_expires_at,
+                                         requested_by_user_id, version)
+            SELECT :id, a.id, 'PIN_ISSUED', :tech, :f0, :f1, :f2, :f3, :f4, :f5, :tracking, 'en', :now, :now, :pin,
+                   CASE WHEN a.pin_validity_minutes = 0 THEN NULL
+                        ELSE :now + INTERVAL a.pin_validity_minutes MINUTE END,
+                   :user, 0
+            FROM account a
+            WHERE a.id = :account AND NOT EXISTS (SELECT 1 FROM support_session p WHERE p.pin_code = :pin)""");
+
+    private static final NativeSql NEXT_ID = NativeSql.of("SELECT NEXTVAL(support_session_seq) AS id");
+
     /** The node a transfer names, with its technician's state (for a technician node). */
     public record Target(NodeInScope scope, String name, UserStatus technicianStatus, Instant lastHeartbeat) {
     }
 
-    /** The session a transfer moves, with what the scope policy needs of it. */
+    /**
+     * The session a transfer or a lifecycle change moves, with what the scope policy needs of it, who
+     * picked it up, and where it stood before a pending transfer ({@code beforeTransfer} null when none).
+     */
     public record SessionToMove(long id, long accountId, SupportSessionStatus status, Long technicianNodeId,
                                 Long channelNodeId, long version, Long technicianGroupId,
-                                Set<Long> channelGroupIds) {
+                                Set<Long> channelGroupIds, Long pickedUpByNodeId, Instant pickedUpAt,
+                                SupportSessionStatus beforeTransfer, Long beforeTransferTechnicianId,
+                                Long beforeTransferChannelId) {
     }
 
     /** The one read of a transfer: the target (null when no such node) and the session (null when none). */
     public record TargetAndSession(Target target, SessionToMove session) {
     }
 
-    public TargetAndSession targetAndSession(Tx tx, long nodeId, Long sessionId) {
+    /** The target node ({@code nodeId} null: none asked) and the session, in one read. */
+    public TargetAndSession targetAndSession(Tx tx, Long nodeId, Long sessionId) {
         return TARGET_AND_SESSION.on(tx).set("node", nodeId).set("session", sessionId).one(r -> {
             NodeKind kind = r.getEnum("node_kind", NodeKind.class);
             Target target = kind == null ? null : new Target(
@@ -93,7 +143,9 @@ public final class SupportSessionRepository {
             SessionToMove session = id == null ? null : new SessionToMove(id, r.getLong("session_account_id"),
                     r.getEnum("session_status", SupportSessionStatus.class), r.getLong("technician_node_id"),
                     r.getLong("channel_node_id"), r.getLong("version"), r.getLong("technician_group_id"),
-                    StoredIds.parse(r.getString("session_channel_groups")));
+                    StoredIds.parse(r.getString("session_channel_groups")), r.getLong("picked_up_by_node_id"),
+                    r.getInstant("picked_up_at"), r.getEnum("before_transfer_status", SupportSessionStatus.class),
+                    r.getLong("before_transfer_technician_id"), r.getLong("before_transfer_channel_id"));
             return new TargetAndSession(target, session);
         }).orElseThrow(); // the derived table always yields one row
     }
@@ -103,15 +155,42 @@ public final class SupportSessionRepository {
                        String comment) {
     }
 
-    /** Moves the session under the version read; false when it changed since. */
-    public boolean move(Tx tx, long id, long version, Move move, Instant now) {
+    /**
+     * Moves the session under the version read, remembering where it stood ({@code before}) for
+     * cancelAction; false when it changed since.
+     */
+    public boolean move(Tx tx, SessionToMove before, Move move, Instant now) {
         return MOVE.on(tx)
+                .set("beforeStatus", before.status().name())
+                .set("beforeTech", before.technicianNodeId())
+                .set("beforeChannel", before.channelNodeId())
                 .set("status", move.status().name())
                 .set("now", now)
                 .set("tech", move.technicianNodeId())
                 .set("channel", move.channelNodeId())
                 .set("to", move.transferredTo())
                 .set("comment", move.comment())
+                .set("id", before.id())
+                .set("version", before.version())
+                .update() == 1;
+    }
+
+    /** Where a lifecycle change puts a session. */
+    public record Change(SupportSessionStatus status, Long technicianNodeId, Long channelNodeId,
+                         Long pickedUpByNodeId, Instant pickedUpAt, Instant closedAt, boolean clearTransfer) {
+    }
+
+    /** Applies a lifecycle change under the version read; false when the session changed since. */
+    public boolean change(Tx tx, long id, long version, Change change, Instant now) {
+        return CHANGE.on(tx)
+                .set("status", change.status().name())
+                .set("now", now)
+                .set("tech", change.technicianNodeId())
+                .set("channel", change.channelNodeId())
+                .set("pickedUpBy", change.pickedUpByNodeId())
+                .set("pickedUpAt", change.pickedUpAt())
+                .set("closedAt", change.closedAt())
+                .set("clearTransfer", change.clearTransfer())
                 .set("id", id)
                 .set("version", version)
                 .update() == 1;
@@ -119,7 +198,16 @@ public final class SupportSessionRepository {
 
     /** A technician's sessions ({@code NODE}) or those waiting in a channel's queue ({@code CHANNEL}), by ID. */
     public List<SupportSessionView> sessions(Tx tx, long accountId, long nodeId, NodeRef ref, Instant now) {
-        return (ref == NodeRef.NODE ? OF_TECHNICIAN : IN_CHANNEL_QUEUE).on(tx)
+        return list((ref == NodeRef.NODE ? OF_TECHNICIAN : IN_CHANNEL_QUEUE), tx, accountId, nodeId, now);
+    }
+
+    /** A technician's console list: their own live sessions and those waiting in their channels, by ID. */
+    public List<SupportSessionView> consoleSessions(Tx tx, long accountId, long technicianNodeId, Instant now) {
+        return list(OF_CONSOLE, tx, accountId, technicianNodeId, now);
+    }
+
+    private static List<SupportSessionView> list(NativeSql sql, Tx tx, long accountId, long nodeId, Instant now) {
+        return sql.on(tx)
                 .set("account", accountId)
                 .set("node", nodeId)
                 .list(r -> {
@@ -135,6 +223,31 @@ public final class SupportSessionRepository {
                             r.getString("language"), r.getString("transferred_to"),
                             r.getString("transferred_comment"));
                 });
+    }
+
+    /** A new session id from the sequence. */
+    public long nextId(Tx tx) {
+        return NEXT_ID.on(tx).one(r -> r.getLong("id")).orElseThrow();
+    }
+
+    /** A PIN code's session for {@code technicianNodeId}; false when {@code pin} is live already. */
+    public boolean issuePin(Tx tx, long id, long accountId, long technicianNodeId, java.util.List<String> fields,
+                            String tracking, String pin, long byUserId, Instant now) {
+        return ISSUE_PIN.on(tx)
+                .set("id", id)
+                .set("account", accountId)
+                .set("tech", technicianNodeId)
+                .set("f0", fields.get(0))
+                .set("f1", fields.get(1))
+                .set("f2", fields.get(2))
+                .set("f3", fields.get(3))
+                .set("f4", fields.get(4))
+                .set("f5", fields.get(5))
+                .set("tracking", tracking)
+                .set("now", now)
+                .set("pin", pin)
+                .set("user", byUserId)
+                .update() == 1;
     }
 
     /** A new support session (what the customer side creates; here the demo data and tests). */

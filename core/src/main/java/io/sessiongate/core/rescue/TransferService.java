@@ -99,7 +99,9 @@ public final class TransferService {
             return Optional.of(TransferSessionResult.ERROR);
         }
         boolean toTechnician = nodeRef == NodeRef.NODE;
-        if (session.status() == SupportSessionStatus.CLOSED || (toTechnician && !canTakeSessions(target, now))) {
+        if (SessionLifecycle.next(session.status(), toTechnician ? SessionLifecycle.Change.TRANSFER_TO_TECHNICIAN
+                : SessionLifecycle.Change.TRANSFER_TO_CHANNEL, null).isEmpty()
+                || (toTechnician && !canTakeSessions(target, now))) {
             return Optional.of(TransferSessionResult.ACTION_FAILED);
         }
         String storedComment = comment.isEmpty() ? null : comment;
@@ -108,7 +110,7 @@ public final class TransferService {
                         target.name(), storedComment)
                 : new SupportSessionRepository.Move(SupportSessionStatus.WAITING, null, nodeId, target.name(),
                         storedComment);
-        if (!sessions.move(tx, session.id(), session.version(), move, now)) {
+        if (!sessions.move(tx, session, move, now)) {
             return Optional.empty();
         }
         Long from = session.technicianNodeId() != null ? session.technicianNodeId() : session.channelNodeId();
@@ -130,7 +132,7 @@ public final class TransferService {
     }
 
     /** An enabled technician whose console is running. */
-    private static boolean canTakeSessions(SupportSessionRepository.Target target, Instant now) {
+    static boolean canTakeSessions(SupportSessionRepository.Target target, Instant now) {
         return target.technicianStatus() == UserStatus.ENABLED
                 && ConsoleHeartbeat.isRunning(target.lastHeartbeat(), now);
     }

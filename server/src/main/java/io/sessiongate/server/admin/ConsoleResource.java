@@ -1,15 +1,20 @@
 package io.sessiongate.server.admin;
 
+import io.sessiongate.core.rescue.LifecycleService;
 import io.sessiongate.core.rescue.PresenceService;
 import io.sessiongate.core.rescue.PresenceStatus;
+import io.sessiongate.core.rescue.SessionQueryService;
 import io.sessiongate.core.websession.Credentials;
 import io.sessiongate.server.ApiFamily;
 import io.sessiongate.server.LoginCookie;
+import io.sessiongate.server.rescue.RescueViews;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -18,18 +23,86 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The technician console's heartbeat: {@code POST /api/v1/console/heartbeat} with
- * {@code {"status":"Online"|"Away"|"Busy"}} by a logged-in technician (cookie, {@code authcode}
- * parameter or {@code Authorization: Bearer}). A technician without one for 90 seconds is Offline.
+ * The technician console, by a logged-in technician (cookie, {@code authcode} parameter or
+ * {@code Authorization: Bearer}): the heartbeat ({@code POST /api/v1/console/heartbeat} with
+ * {@code {"status":"Online"|"Away"|"Busy"}}; a technician without one for 90 seconds is Offline),
+ * the session list ({@code GET /api/v1/console/sessions}) and picking a session up
+ * ({@code POST /api/v1/console/sessions/{id}/start}).
  */
 @Path("api/v1/console")
 @ApiFamily.Of(ApiFamily.OTHER)
 public final class ConsoleResource {
 
     private final PresenceService presence;
+    private final SessionQueryService queries;
+    private final LifecycleService lifecycle;
 
-    public ConsoleResource(PresenceService presence) {
+    public ConsoleResource(PresenceService presence, SessionQueryService queries, LifecycleService lifecycle) {
         this.presence = presence;
+        this.queries = queries;
+        this.lifecycle = lifecycle;
+    }
+
+    /** One session of the console's list. */
+    public record ConsoleSession(long id, String status, String statusText, Long channelId, String channelName,
+                                 Long technicianId, String technicianName, String customerName,
+                                 long waitingSeconds) {
+    }
+
+    @GET
+    @Path("sessions")
+    @Produces({MediaType.APPLICATION_JSON, Problems.PROBLEM_JSON})
+    public Response sessions(@CookieParam(LoginCookie.NAME) String cookie, @QueryParam("authcode") String authCode,
+                             @HeaderParam("Authorization") String authorization) {
+        SessionQueryService.ConsoleSessions found = queries.consoleSessions(
+                new Credentials(cookie, Problems.authCode(authCode, authorization)));
+        return switch (found.access()) {
+            case OK -> Response.ok(Map.of("sessions", found.sessions().stream().map(v -> new ConsoleSession(v.id(),
+                    v.status().name(), RescueViews.statusText(v.status()), v.channelNodeId(), v.channelName(),
+                    v.technicianNodeId(), v.technicianName(), v.customFields().get(0), v.inStatus().getSeconds()))
+                    .toList()), MediaType.APPLICATION_JSON).build();
+            case NOT_LOGGED_IN -> notLoggedIn();
+            case NOT_A_TECHNICIAN -> notATechnician();
+            case USER_DELETED_OR_DISABLED -> disabled();
+        };
+    }
+
+    @POST
+    @Path("sessions/{id}/start")
+    @Produces({MediaType.APPLICATION_JSON, Problems.PROBLEM_JSON})
+    public Response start(@PathParam("id") String id, @CookieParam(LoginCookie.NAME) String cookie,
+                          @QueryParam("authcode") String authCode,
+                          @HeaderParam("Authorization") String authorization) {
+        Credentials credentials = new Credentials(cookie, Problems.authCode(authCode, authorization));
+        long sessionId;
+        try {
+            sessionId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            sessionId = 0; // no session has it: answered 404 after the caller's own checks, like an unknown id
+        }
+        LifecycleService.ConsoleStart result = lifecycle.startFromConsole(credentials, sessionId);
+        return switch (result) {
+            case OK -> Response.ok(Map.of("id", sessionId, "status", "ACTIVE"), MediaType.APPLICATION_JSON).build();
+            case NOT_LOGGED_IN -> notLoggedIn();
+            case NOT_A_TECHNICIAN -> notATechnician();
+            case USER_DELETED_OR_DISABLED -> disabled();
+            case NOT_FOUND -> Problems.response(404, "No such session",
+                    "no session of this technician's queue or channels has this id");
+            case NOT_STARTABLE -> Problems.response(409, "Session cannot be started",
+                    "the session is not Waiting, Transferring to this technician or On Hold");
+        };
+    }
+
+    private static Response notLoggedIn() {
+        return Problems.response(401, "Not logged in", "log in with login.aspx, or pass an auth code");
+    }
+
+    private static Response notATechnician() {
+        return Problems.response(403, "Not a technician", "only a technician's console may do this");
+    }
+
+    private static Response disabled() {
+        return Problems.response(403, "User deleted or disabled", "the user is deleted or disabled");
     }
 
     /** The heartbeat's body. */

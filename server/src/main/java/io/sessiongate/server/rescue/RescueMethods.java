@@ -3,7 +3,11 @@ package io.sessiongate.server.rescue;
 import io.sessiongate.api.rescue.GetSessionResult;
 import io.sessiongate.api.rescue.GetUserResult;
 import io.sessiongate.api.rescue.RescueCode;
+import io.sessiongate.api.rescue.RequestPinCodeResult;
 import io.sessiongate.api.rescue.UserInfo;
+import io.sessiongate.core.rescue.LifecycleService;
+import io.sessiongate.core.rescue.PinCodeRequest;
+import io.sessiongate.core.rescue.PinCodeService;
 import io.sessiongate.core.rescue.SessionQueryService;
 import io.sessiongate.core.rescue.SupportSessionView;
 import io.sessiongate.core.rescue.TransferRequest;
@@ -35,6 +39,15 @@ public final class RescueMethods {
     static final Param NODE_REF = new Param("noderef", "eNodeRef");
     static final Param COMMENT = new Param("comment", "sComment");
     static final Param CHANNEL = new Param("channelid", "iChannelID");
+    /** startSession's and cancelAction's SOAP names (transferSession's are {@code iSessionID}, {@code iNodeID}). */
+    static final Param SESSION_ID = new Param("session", "iSession");
+    static final Param PICKED_UP_BY = new Param("node", "iNode");
+    static final List<Param> CUSTOM_FIELDS = List.of(new Param("cfield0", "sCField0"), new Param("cfield1", "sCField1"),
+            new Param("cfield2", "sCField2"), new Param("cfield3", "sCField3"), new Param("cfield4", "sCField4"),
+            new Param("cfield5", "sCField5"));
+    static final Param TRACKING = new Param("tracking0", "sTracking0");
+    static final Param NO_TECH_CONSOLE = new Param("notechconsole", "bNoTechConsole");
+    static final Param PIN_NODE = new Param("nodeid", "nodeId");
     static final Param EXCLUDING_AWAY_AND_BUSY = new Param("excludingawayandbusy", "bExcludingAwayAndBusy");
 
     /** One call's inputs, whatever the encoding. */
@@ -70,6 +83,13 @@ public final class RescueMethods {
         record Sessions(GetSessionResult code, List<SupportSessionView> sessions) implements Result {
         }
 
+        /**
+         * requestPINCode: the PIN when OK, else null; over SOAP an {@code iPINCode} (int), or for
+         * {@code requestPINCodeV3} an {@code sPINCode} (the string, zero-padded).
+         */
+        record PinCode(RequestPinCodeResult code, String pinCode, boolean soapAsString) implements Result {
+        }
+
         /** getUser_v3: the user when OK, else null. */
         record User(GetUserResult code, UserInfo user) implements Result {
         }
@@ -87,7 +107,8 @@ public final class RescueMethods {
     private final Map<String, Method> byAspx = new HashMap<>();
     private final Map<String, Method> bySoap = new HashMap<>();
 
-    public RescueMethods(LoginService logins, TransferService transfers, SessionQueryService queries) {
+    public RescueMethods(LoginService logins, TransferService transfers, SessionQueryService queries,
+                         LifecycleService lifecycle, PinCodeService pinCodes) {
         declare(new Method("login", "login", List.of(EMAIL, PASSWORD), c -> new Result.LoggedIn(
                 logins.login(c.get(EMAIL), c.get(PASSWORD), c.credentials().cookieToken(), c.remoteAddress()))));
         declare(new Method("logout", "logout", List.of(),
@@ -97,6 +118,18 @@ public final class RescueMethods {
         declare(new Method("transferSession", "transferSession", List.of(SESSION, NODE, NODE_REF, COMMENT),
                 c -> new Result.Code(transfers.transfer(c.credentials(), new TransferRequest(c.get(SESSION),
                         c.get(NODE), c.get(NODE_REF), c.get(COMMENT))))));
+        declare(new Method("requestPINCode", "requestPINCode", pinParams(false),
+                c -> pinCode(pinCodes, c, false)));
+        declare(new Method("requestPINCode_v3", "requestPINCodeV3", pinParams(true),
+                c -> pinCode(pinCodes, c, true)));
+        declare(new Method("startSession", "startSession", List.of(SESSION_ID, PICKED_UP_BY),
+                c -> new Result.Code(lifecycle.start(c.credentials(), c.get(SESSION_ID), c.get(PICKED_UP_BY)))));
+        declare(new Method("holdSession", "holdSession", List.of(SESSION_ID),
+                c -> new Result.Code(lifecycle.hold(c.credentials(), c.get(SESSION_ID)))));
+        declare(new Method("closeSession", "closeSession", List.of(SESSION_ID),
+                c -> new Result.Code(lifecycle.close(c.credentials(), c.get(SESSION_ID)))));
+        declare(new Method("cancelAction", "cancelAction", List.of(SESSION_ID),
+                c -> new Result.Code(lifecycle.cancelAction(c.credentials(), c.get(SESSION_ID)))));
         declare(new Method("getSession_v3", "getSession_V3", List.of(NODE, NODE_REF), c -> {
             SessionQueryService.Sessions found = queries.sessions(c.credentials(), c.get(NODE), c.get(NODE_REF));
             return new Result.Sessions(found.result(), found.sessions());
@@ -108,6 +141,23 @@ public final class RescueMethods {
             SessionQueryService.UserLookup found = queries.user(c.credentials(), c.get(NODE), c.get(EMAIL));
             return new Result.User(found.result(), found.user() == null ? null : RescueViews.user(found.user()));
         }));
+    }
+
+    private static List<Param> pinParams(boolean v3) {
+        List<Param> params = new java.util.ArrayList<>(CUSTOM_FIELDS);
+        params.add(TRACKING);
+        params.add(NO_TECH_CONSOLE);
+        if (v3) {
+            params.add(PIN_NODE);
+        }
+        return List.copyOf(params);
+    }
+
+    private static Result pinCode(PinCodeService pinCodes, Call c, boolean v3) {
+        PinCodeService.PinCode pin = pinCodes.request(c.credentials(), new PinCodeRequest(
+                CUSTOM_FIELDS.stream().map(c::get).toList(), c.get(TRACKING), c.get(NO_TECH_CONSOLE),
+                v3 ? c.get(PIN_NODE) : null));
+        return new Result.PinCode(pin.result(), pin.pinCode(), v3);
     }
 
     private void declare(Method m) {

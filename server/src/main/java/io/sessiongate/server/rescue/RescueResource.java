@@ -100,6 +100,9 @@ public final class RescueResource {
             return reply(Response.Status.OK, RescueReply.withData(listed.code(),
                     SessionTable.render(RescueViews.rows(listed.sessions()))));
         }
+        if (result instanceof RescueMethods.Result.PinCode pin && pin.pinCode() != null) {
+            return reply(Response.Status.OK, RescueReply.pinCode(pin.pinCode()));
+        }
         if (result instanceof RescueMethods.Result.User u && u.user() != null) {
             return user(u.code(), u.user());
         }

@@ -32,7 +32,12 @@ public final class RescueViews {
             case ACTIVE -> "Active";
             case ON_HOLD -> "On Hold";
             case TRANSFERRING -> "Transferring";
-            case CLOSED -> "Closed by technician";
+            case CLOSED_BY_TECHNICIAN -> "Closed by technician";
+            case CLOSED_BY_CUSTOMER -> "Closed by customer";
+            case CLOSED_BY_WAITING_CUSTOMER -> "Closed by waiting customer";
+            case TIMED_OUT -> "Timed out";
+            // Never listed (a PIN not yet entered, or never used); the vendor's text for what is not shown.
+            case PIN_ISSUED, EXPIRED -> "Not available";
         };
     }
 

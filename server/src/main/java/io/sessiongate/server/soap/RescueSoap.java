@@ -2,7 +2,6 @@ package io.sessiongate.server.soap;
 
 import io.sessiongate.api.rescue.LoginResult;
 import io.sessiongate.api.rescue.SessionRow;
-import io.sessiongate.core.rescue.SupportSessionStatus;
 import io.sessiongate.core.rescue.SupportSessionView;
 import io.sessiongate.server.rescue.RescueMethods;
 import io.sessiongate.server.rescue.RescueViews;
@@ -134,6 +133,10 @@ public final class RescueSoap {
                 out.append("<sAuthCode>").append(a.outcome().code()).append("</sAuthCode>");
             }
         }
+        if (result instanceof RescueMethods.Result.PinCode pin && pin.pinCode() != null) {
+            out.append(pin.soapAsString() ? "<sPINCode>" + pin.pinCode() + "</sPINCode>"
+                    : "<iPINCode>" + Integer.parseInt(pin.pinCode()) + "</iPINCode>");
+        }
         if (result instanceof RescueMethods.Result.Sessions found && !found.sessions().isEmpty()) {
             out.append("<aSessions>");
             found.sessions().forEach(r -> session(out, r));
@@ -151,7 +154,7 @@ public final class RescueSoap {
         SessionRow r = RescueViews.row(view);
         out.append("<SESSION_V3>")
                 .append("<iID>").append(r.id()).append("</iID>")
-                .append("<bStatus>").append(statusValue(view.status())).append("</bStatus>")
+                .append("<bStatus>").append(statusValue(view)).append("</bStatus>")
                 .append("<sStatus>").append(Xml.escape(r.status())).append("</sStatus>")
                 .append("<iEntry>").append(r.entryId() == null ? 0 : r.entryId()).append("</iEntry>")
                 .append("<sEntry>").append(Xml.escape(r.entry())).append("</sEntry>")
@@ -175,13 +178,19 @@ public final class RescueSoap {
     }
 
     /** The SOAP enum of a session status. */
-    static String statusValue(SupportSessionStatus status) {
-        return switch (status) {
+    static String statusValue(SupportSessionView view) {
+        return switch (view.status()) {
             case WAITING -> "SESSION_WAITING";
             case ACTIVE -> "SESSION_PICKEDUP";
             case ON_HOLD -> "SESSION_ONHOLD";
             case TRANSFERRING -> "SESSION_TRANSFERINGBUTNOTPICKEDUP";
-            case CLOSED -> "SESSION_CLOSED_BYTECHNICIAN";
+            // Kept as the first release answered it (the vendor's enum spells it SESSION_CLOSEDBYTECHNICIAN).
+            case CLOSED_BY_TECHNICIAN -> "SESSION_CLOSED_BYTECHNICIAN";
+            case CLOSED_BY_CUSTOMER -> "SESSION_CLOSEDBYCUSTOMER";
+            case CLOSED_BY_WAITING_CUSTOMER -> "SESSION_CLOSEDBYWAITINGCUSTOMER";
+            case TIMED_OUT -> view.technicianNodeId() == null ? "SESSION_WAITINGTIMEOUT_NOTPICKEDUP"
+                    : "SESSION_TIMEOUT_SESSIONIDLETECHSIDE";
+            case PIN_ISSUED, EXPIRED -> "SESSION_STATUS_NOT_SUPPORTED_VALUE"; // never listed
         };
     }
 

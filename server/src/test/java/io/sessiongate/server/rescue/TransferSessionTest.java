@@ -157,7 +157,7 @@ class TransferSessionTest {
         server.accounts().accounts().setUserStatus(account.offlineTechUserId(), UserStatus.DISABLED);
         assertThat(transfer(admin, "session", session, "node", account.offlineTechNodeId())).isEqualTo("ACTIONFAILED");
         server.core().database().doInTransaction(s -> s.createNativeMutationQuery(
-                "UPDATE support_session SET status = 'CLOSED' WHERE id = :id").setParameter("id", session)
+                "UPDATE support_session SET status = 'CLOSED_BY_TECHNICIAN' WHERE id = :id").setParameter("id", session)
                 .executeUpdate());
         assertThat(transfer(admin, "session", session, "node", account.onlineTechNodeId())).isEqualTo("ACTIONFAILED");
         assertThat(transfer(admin, "session", session, "node", account.channelId(), "noderef", "CHANNEL"))

@@ -12,13 +12,20 @@ import io.sessiongate.core.testing.TestAccounts.TestAccount;
 import io.sessiongate.server.soap.jaxws.API;
 import io.sessiongate.server.soap.jaxws.APISoap;
 import io.sessiongate.server.soap.jaxws.ArrayOfSESSIONV3;
+import io.sessiongate.server.soap.jaxws.CancelActionRet;
+import io.sessiongate.server.soap.jaxws.CloseSessionRet;
 import io.sessiongate.server.soap.jaxws.GetSessionRet;
+import io.sessiongate.server.soap.jaxws.HoldSessionRet;
 import io.sessiongate.server.soap.jaxws.LoginRet;
 import io.sessiongate.server.soap.jaxws.LogoutRet;
 import io.sessiongate.server.soap.jaxws.NODEREF;
 import io.sessiongate.server.soap.jaxws.RequestAuthCodeRet;
+import io.sessiongate.server.soap.jaxws.RequestPINCodeRet;
+import io.sessiongate.server.soap.jaxws.RequestPINCodeV3;
+import io.sessiongate.server.soap.jaxws.RequestPINCodeV3Response;
 import io.sessiongate.server.soap.jaxws.SESSIONSTATUS;
 import io.sessiongate.server.soap.jaxws.SESSIONV3;
+import io.sessiongate.server.soap.jaxws.StartSessionRet;
 import io.sessiongate.server.soap.jaxws.TransferSessionRet;
 import io.sessiongate.server.testing.TestServer;
 import jakarta.xml.ws.BindingProvider;
@@ -163,6 +170,53 @@ class RescueJaxWsClientTest {
         assertThat(admin.logout()).isEqualTo(LogoutRet.LOGOUT_NOT_LOGGED_IN);
         admin.getSessionV3(Math.toIntExact(account.channelId()), NODEREF.CHANNEL, null, result, sessions);
         assertThat(result.value).isEqualTo(GetSessionRet.GET_SESSION_NOT_LOGGED_IN);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Port.class)
+    void aSessionFromPinCodeToCloseThroughTheGeneratedClient(Port port) {
+        APISoap tech = client(port);
+        assertThat(tech.login(account.onlineTechEmail(), TestAccounts.TECH_PASSWORD)).isEqualTo(LoginRet.LOGIN_OK);
+        Holder<RequestPINCodeRet> result = new Holder<>();
+        Holder<Integer> pin = new Holder<>();
+        tech.requestPINCode("Ann", null, null, null, null, null, "T-9", false, null, result, pin);
+        assertThat(result.value).isEqualTo(RequestPINCodeRet.REQUEST_PIN_CODE_OK);
+        assertThat(pin.value).isBetween(0, 999_999);
+        tech.requestPINCode("Ann", null, null, null, null, null, null, null, null, result, pin);
+        assertThat(result.value).isEqualTo(RequestPINCodeRet.REQUEST_PIN_CODE_POLL_RATE_EXCEEDED);
+        assertThat(pin.value).isNull();
+
+        APISoap admin = client(port);
+        assertThat(admin.login(account.adminEmail(), TestAccounts.ADMIN_PASSWORD)).isEqualTo(LoginRet.LOGIN_OK);
+        RequestPINCodeV3 forTech = new RequestPINCodeV3();
+        forTech.setNodeId(Math.toIntExact(account.onlineTechNodeId()));
+        forTech.setSCField0("Bob");
+        RequestPINCodeV3Response v3 = admin.requestPINCodeV3(forTech);
+        assertThat(v3.getRequestPINCodeV3Result()).isEqualTo(RequestPINCodeRet.REQUEST_PIN_CODE_OK);
+        assertThat(v3.getSPINCode()).matches("[0-9]{6}");
+
+        int session = Math.toIntExact(account.sessionIds().get(1));
+        int node = Math.toIntExact(account.onlineTechNodeId());
+        assertThat(tech.startSession(session, node, null)).isEqualTo(StartSessionRet.START_SESSION_RET_NOT_LOGGED_IN_AS_ADMIN);
+        assertThat(admin.startSession(session, Math.toIntExact(account.channelId()), null))
+                .isEqualTo(StartSessionRet.START_SESSION_RET_INVALID_PARAM_NODE);
+        assertThat(admin.startSession(session, node, null)).isEqualTo(StartSessionRet.START_SESSION_RET_OK);
+        assertThat(admin.holdSession(session, null)).isEqualTo(HoldSessionRet.HOLD_SESSION_RET_OK);
+        assertThat(admin.holdSession(session, null)).isEqualTo(HoldSessionRet.HOLD_SESSION_RET_ACTION_FAILED);
+        Holder<GetSessionRet> listed = new Holder<>();
+        Holder<ArrayOfSESSIONV3> sessions = new Holder<>();
+        admin.getSessionV3(node, NODEREF.NODE, null, listed, sessions);
+        SESSIONV3 row = sessions.value.getSESSIONV3().stream().filter(r -> r.getIID() == session).findFirst()
+                .orElseThrow();
+        assertThat(row.getBStatus()).isEqualTo(SESSIONSTATUS.SESSION_ONHOLD);
+        assertThat(row.getSStatus()).isEqualTo("On Hold");
+        assertThat(admin.cancelAction(session, null)).isEqualTo(CancelActionRet.CANCEL_ACTION_RET_ACTION_FAILED);
+        assertThat(admin.closeSession(session, null)).isEqualTo(CloseSessionRet.CLOSE_SESSION_RET_OK);
+        assertThat(admin.closeSession(session, null)).isEqualTo(CloseSessionRet.CLOSE_SESSION_RET_ACTION_FAILED);
+        admin.getSessionV3(node, NODEREF.NODE, null, listed, sessions);
+        row = sessions.value.getSESSIONV3().stream().filter(r -> r.getIID() == session).findFirst().orElseThrow();
+        assertThat(row.getBStatus()).isEqualTo(SESSIONSTATUS.SESSION_CLOSED_BYTECHNICIAN);
+        assertThat(row.getSStatus()).isEqualTo("Closed by technician");
     }
 
     @ParameterizedTest

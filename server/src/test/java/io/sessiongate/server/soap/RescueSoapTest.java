@@ -197,4 +197,32 @@ class RescueSoapTest {
                 .header("X-Forwarded-Host", "rescue.example.com").get("/api/api.asmx?WSDL").asString();
         assertThat(proxied).contains("location=\"https://rescue.example.com/API/API.asmx\"");
     }
+
+    @ParameterizedTest
+    @EnumSource(Version.class)
+    void requestPinCodeV3TakesDeskprosOrderAndTheLifecycleMethodsAnswerTheirSoapValues(Version v) {
+        String code = RescueCalls.authCode(account.adminEmail(), TestAccounts.ADMIN_PASSWORD);
+        // Deskpro's createNewSessionService sends sAuthCode, nodeId, sCField0, sCField1 in that order.
+        Response pin = soap(v, null, "requestPINCodeV3", "<sAuthCode>" + code + "</sAuthCode><nodeId>"
+                + account.onlineTechNodeId() + "</nodeId><sCField0>Ann</sCField0><sCField1>Printer</sCField1>");
+        assertThat(pin.statusCode()).as(pin.asString()).isEqualTo(200);
+        assertThat(value(pin, "requestPINCodeV3Result")).isEqualTo("requestPINCode_OK");
+        assertThat(value(pin, "sPINCode")).matches("[0-9]{6}");
+        String session = "<iSession>" + account.sessionIds().get(1) + "</iSession><sAuthCode>" + code + "</sAuthCode>";
+        assertThat(value(soap(v, null, "holdSession", session), "holdSessionResult"))
+                .isEqualTo("holdSessionRet_ActionFailed");
+        assertThat(value(soap(v, null, "startSession", "<iSession>" + account.sessionIds().get(1) + "</iSession><iNode>"
+                + account.onlineTechNodeId() + "</iNode><sAuthCode>" + code + "</sAuthCode>"), "startSessionResult"))
+                .isEqualTo("startSessionRet_OK");
+        assertThat(value(soap(v, null, "holdSession", session), "holdSessionResult")).isEqualTo("holdSessionRet_OK");
+        Response listed = soap(v, null, "getSession_V3", "<iNodeID>" + account.onlineTechNodeId()
+                + "</iNodeID><eNodeRef>NODE</eNodeRef><sAuthCode>" + code + "</sAuthCode>");
+        assertThat(listed.asString()).contains("<bStatus>SESSION_ONHOLD</bStatus><sStatus>On Hold</sStatus>");
+        assertThat(value(soap(v, null, "cancelAction", session), "cancelActionResult"))
+                .isEqualTo("cancelActionRet_ActionFailed");
+        assertThat(value(soap(v, null, "closeSession", session), "closeSessionResult")).isEqualTo("closeSessionRet_OK");
+        Response broken = soap(v, null, "closeSession", "<iSession>five</iSession>");
+        assertThat(broken.statusCode()).isEqualTo(v == Version.V11 ? 500 : 400);
+        assertThat(broken.asString()).contains("five");
+    }
 }
