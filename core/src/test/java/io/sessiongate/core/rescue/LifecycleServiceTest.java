@@ -11,35 +11,25 @@ import io.sessiongate.core.CoreServices;
 import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.persistence.StatementCounter;
+import io.sessiongate.core.testing.CoreFixture;
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
-import io.sessiongate.core.testing.TestDatabase;
 import io.sessiongate.core.websession.Credentials;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** startSession, holdSession, closeSession, cancelAction against MariaDB: codes, rows, events. */
 class LifecycleServiceTest {
 
-    private static Database db;
-    private static CoreServices core;
-    private static TestAccounts accounts;
+    private static final CoreFixture FIXTURE = CoreFixture.on(Clock.systemUTC());
+    private static final Database db = FIXTURE.db();
+    private static final CoreServices core = FIXTURE.core();
+    private static final TestAccounts accounts = FIXTURE.accounts();
 
-    @BeforeAll
-    static void setUp() {
-        db = TestDatabase.get().database();
-        core = new CoreServices(db, Clock.systemUTC(), TestAccounts.FAST_HASHER);
-        accounts = new TestAccounts(db, Clock.systemUTC());
-    }
-
-    private static Credentials cookieOf(String email, String password) {
-        return Credentials.cookie(core.logins().login(email, password, null, "192.0.2.9").cookieToken());
-    }
 
     private static String row(long session) {
         return db.inTransaction(s -> s.createNativeQuery("SELECT CONCAT_WS(' ', status, IFNULL(technician_node_id, '-'),"
@@ -55,7 +45,7 @@ class LifecycleServiceTest {
     @Test
     void startHoldStartCloseEachChangeTheRowAndRecordOneEvent() {
         TestAccount a = accounts.create(1);
-        Credentials admin = cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
+        Credentials admin = FIXTURE.cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
         long session = a.sessionIds().get(0);
         String id = Long.toString(session);
         String tech = Long.toString(a.onlineTechNodeId());
@@ -84,7 +74,7 @@ class LifecycleServiceTest {
     @Test
     void cancelActionUndoesATransferNotYetPickedUp() {
         TestAccount a = accounts.create(1);
-        Credentials admin = cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
+        Credentials admin = FIXTURE.cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
         long session = a.sessionIds().get(0);
         String id = Long.toString(session);
         String tech = Long.toString(a.onlineTechNodeId());
@@ -117,14 +107,14 @@ class LifecycleServiceTest {
     void theVendorsRefusalsComeInItsOrder() {
         TestAccount a = accounts.create(1);
         TestAccount other = accounts.create(1);
-        Credentials admin = cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
+        Credentials admin = FIXTURE.cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
         String id = Long.toString(a.sessionIds().get(0));
         String tech = Long.toString(a.onlineTechNodeId());
         LifecycleService life = core.lifecycle();
         assertThat(life.start(Credentials.authCode("x".repeat(80)), id, tech))
                 .isEqualTo(StartSessionResult.INVALID_SECRET_AUTH_CODE);
         assertThat(life.hold(Credentials.NONE, id)).isEqualTo(HoldSessionResult.NOT_LOGGED_IN_AS_ADMIN);
-        Credentials technician = cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD);
+        Credentials technician = FIXTURE.cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD);
         assertThat(life.close(technician, id)).as("a technician").isEqualTo(CloseSessionResult.NOT_LOGGED_IN_AS_ADMIN);
         assertThat(life.cancelAction(admin, "12a")).isEqualTo(CancelActionResult.INVALID_PARAM_SESSION);
         assertThat(life.start(admin, "", tech)).isEqualTo(StartSessionResult.INVALID_PARAM_SESSION);
@@ -152,7 +142,7 @@ class LifecycleServiceTest {
         long session = a.sessionIds().get(0);
         List<Credentials> admins = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            admins.add(cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD));
+            admins.add(FIXTURE.cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD));
         }
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<CloseSessionResult>> calls = admins.stream().map(c -> CompletableFuture.supplyAsync(() -> {

@@ -9,9 +9,9 @@ import io.sessiongate.core.event.EventRecorder;
 import io.sessiongate.core.event.EventRepository;
 import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.testing.MutableClock;
+import io.sessiongate.core.testing.CoreFixture;
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
-import io.sessiongate.core.testing.TestDatabase;
 import io.sessiongate.core.websession.AuthCodeRepository;
 import io.sessiongate.core.websession.CallerAuthenticator;
 import io.sessiongate.core.websession.Credentials;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +27,10 @@ import org.junit.jupiter.api.Test;
 class PinCodeServiceTest {
 
     private static final MutableClock CLOCK = new MutableClock();
-    private static Database db;
-    private static CoreServices core;
-    private static TestAccounts accounts;
-
-    @BeforeAll
-    static void setUp() {
-        db = TestDatabase.get().database();
-        core = new CoreServices(db, CLOCK, TestAccounts.FAST_HASHER);
-        accounts = new TestAccounts(db, CLOCK);
-    }
+    private static final CoreFixture FIXTURE = CoreFixture.on(CLOCK);
+    private static final Database db = FIXTURE.db();
+    private static final CoreServices core = FIXTURE.core();
+    private static final TestAccounts accounts = FIXTURE.accounts();
 
     @BeforeEach
     void tick() {
@@ -51,9 +44,6 @@ class PinCodeServiceTest {
                 pins);
     }
 
-    private static Credentials cookieOf(String email, String password) {
-        return Credentials.cookie(core.logins().login(email, password, null, "192.0.2.9").cookieToken());
-    }
 
     private static PinCodeRequest plain() {
         return new PinCodeRequest(Arrays.asList("Ann", null, null, null, null, null), "T-1", null, null);
@@ -67,7 +57,7 @@ class PinCodeServiceTest {
     @Test
     void aTechnicianGetsASixDigitPinForAPinIssuedSessionValidForTwentyMinutes() {
         TestAccount a = accounts.create(0);
-        PinCodeService.PinCode pin = core.pinCodes().request(cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD),
+        PinCodeService.PinCode pin = core.pinCodes().request(FIXTURE.cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD),
                 plain());
         assertThat(pin.result()).isEqualTo(RequestPinCodeResult.OK);
         assertThat(pin.pinCode()).matches("[0-9]{6}");
@@ -85,10 +75,10 @@ class PinCodeServiceTest {
     @Test
     void moreThanOnePinASecondPerUserIsRefused() {
         TestAccount a = accounts.create(0);
-        Credentials tech = cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD);
+        Credentials tech = FIXTURE.cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD);
         assertThat(core.pinCodes().request(tech, plain()).result()).isEqualTo(RequestPinCodeResult.OK);
         assertThat(core.pinCodes().request(tech, plain()).result()).isEqualTo(RequestPinCodeResult.POLL_RATE_EXCEEDED);
-        Credentials admin = cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
+        Credentials admin = FIXTURE.cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
         assertThat(core.pinCodes().request(admin, forNode(a.onlineTechNodeId(), null)).result())
                 .as("another user, the same second").isEqualTo(RequestPinCodeResult.OK);
         CLOCK.advance(Duration.ofMillis(1000));
@@ -110,10 +100,10 @@ class PinCodeServiceTest {
                 return taken;
             }
         });
-        assertThat(fixed.request(cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD), plain()))
+        assertThat(fixed.request(FIXTURE.cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD), plain()))
                 .isEqualTo(new PinCodeService.PinCode(RequestPinCodeResult.OK, Integer.toString(taken)));
         CLOCK.advance(Duration.ofSeconds(2));
-        assertThat(fixed.request(cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD),
+        assertThat(fixed.request(FIXTURE.cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD),
                 forNode(a.onlineTechNodeId(), null)).result()).isEqualTo(RequestPinCodeResult.OUT_OF_PIN_CODES);
     }
 
@@ -125,14 +115,14 @@ class PinCodeServiceTest {
         assertThat(pins.request(Credentials.authCode("x".repeat(80)), plain()).result())
                 .isEqualTo(RequestPinCodeResult.INVALID_SECRET_AUTH_CODE);
         assertThat(pins.request(Credentials.NONE, plain()).result()).isEqualTo(RequestPinCodeResult.NOT_LOGGED_IN);
-        Credentials admin = cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
+        Credentials admin = FIXTURE.cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
         assertThat(pins.request(admin, plain()).result()).as("an administrator without a console")
                 .isEqualTo(RequestPinCodeResult.NOT_TECHNICIAN);
         assertThat(pins.request(admin, forNode(other.onlineTechNodeId(), null)).result())
                 .as("another account's technician").isEqualTo(RequestPinCodeResult.NOT_TECHNICIAN);
         assertThat(pins.request(admin, forNode(a.channelId(), null)).result()).as("a channel")
                 .isEqualTo(RequestPinCodeResult.NOT_TECHNICIAN);
-        Credentials tech = cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD);
+        Credentials tech = FIXTURE.cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD);
         assertThat(pins.request(tech, forNode(a.offlineTechNodeId(), null)).result())
                 .as("a technician naming another").isEqualTo(RequestPinCodeResult.NOT_TECHNICIAN);
         assertThat(pins.request(admin, forNode(a.offlineTechNodeId(), "0")).result())

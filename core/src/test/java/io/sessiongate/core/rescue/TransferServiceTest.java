@@ -7,32 +7,22 @@ import io.sessiongate.core.CoreServices;
 import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.persistence.StatementCounter;
+import io.sessiongate.core.testing.CoreFixture;
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
-import io.sessiongate.core.testing.TestDatabase;
 import io.sessiongate.core.websession.Credentials;
 import java.time.Clock;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** TransferService against MariaDB: the vendor's codes in its order of checks, the rows written, the statements spent. */
 class TransferServiceTest {
 
-    private static Database db;
-    private static CoreServices core;
-    private static TestAccounts accounts;
+    private static final CoreFixture FIXTURE = CoreFixture.on(Clock.systemUTC());
+    private static final Database db = FIXTURE.db();
+    private static final CoreServices core = FIXTURE.core();
+    private static final TestAccounts accounts = FIXTURE.accounts();
 
-    @BeforeAll
-    static void setUp() {
-        db = TestDatabase.get().database();
-        core = new CoreServices(db, Clock.systemUTC(), TestAccounts.FAST_HASHER);
-        accounts = new TestAccounts(db, Clock.systemUTC());
-    }
-
-    private static Credentials cookieOf(String email, String password) {
-        return Credentials.cookie(core.logins().login(email, password, null, "192.0.2.9").cookieToken());
-    }
 
     private static TransferRequest toNode(long session, long node) {
         return new TransferRequest(Long.toString(session), Long.toString(node), null, "over to you");
@@ -41,7 +31,7 @@ class TransferServiceTest {
     @Test
     void transferToOnlineTechnicianMovesTheSessionAndRecordsTransferAndEventInSixStatements() {
         TestAccount a = accounts.create(1);
-        Credentials admin = cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
+        Credentials admin = FIXTURE.cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
         long session = a.sessionIds().get(0);
         StatementCounter.reset();
         assertThat(core.transfers().transfer(admin, toNode(session, a.onlineTechNodeId())))
@@ -73,13 +63,13 @@ class TransferServiceTest {
     void theVendorsRefusalsComeInItsOrder() {
         TestAccount a = accounts.create(1);
         TestAccount other = accounts.create(1);
-        Credentials admin = cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
+        Credentials admin = FIXTURE.cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD);
         long session = a.sessionIds().get(0);
         assertThat(core.transfers().transfer(Credentials.authCode("x".repeat(80)), toNode(session, 1)))
                 .isEqualTo(TransferSessionResult.INVALID_SECRET_AUTH_CODE);
         assertThat(core.transfers().transfer(Credentials.NONE, toNode(session, a.onlineTechNodeId())))
                 .isEqualTo(TransferSessionResult.NOT_LOGGED_IN_AS_ADMIN);
-        Credentials technician = cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD);
+        Credentials technician = FIXTURE.cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD);
         assertThat(core.transfers().transfer(technician, toNode(session, a.onlineTechNodeId())))
                 .as("a technician").isEqualTo(TransferSessionResult.NOT_LOGGED_IN_AS_ADMIN);
         assertThat(core.transfers().transfer(admin, toNode(session, a.channelId())))

@@ -9,27 +9,20 @@ import io.sessiongate.core.CoreServices;
 import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.persistence.StatementCounter;
 import io.sessiongate.core.testing.MutableClock;
+import io.sessiongate.core.testing.CoreFixture;
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
-import io.sessiongate.core.testing.TestDatabase;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Session.Update's validation and write against MariaDB: every broken rule reported, the idle rule applied once. */
 class SessionUpdateServiceTest {
 
     private static final MutableClock CLOCK = new MutableClock();
-    private static Database db;
-    private static CoreServices core;
-    private static TestAccounts accounts;
-
-    @BeforeAll
-    static void setUp() {
-        db = TestDatabase.get().database();
-        core = new CoreServices(db, CLOCK, TestAccounts.FAST_HASHER);
-        accounts = new TestAccounts(db, CLOCK);
-    }
+    private static final CoreFixture FIXTURE = CoreFixture.on(CLOCK);
+    private static final Database db = FIXTURE.db();
+    private static final CoreServices core = FIXTURE.core();
+    private static final TestAccounts accounts = FIXTURE.accounts();
 
     private static LoginService.LoginOutcome login(TestAccount a) {
         return core.logins().login(a.adminEmail(), TestAccounts.ADMIN_PASSWORD, null, "192.0.2.9");
