@@ -142,18 +142,18 @@ public final class SessionGate implements AutoCloseable {
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         rc.register(new RequestLogFilter());
-        rc.register(new StateChangingRequests());
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(ApiExceptionMapper.class);
         rc.register(new HealthResource(core.database(), version));
         rc.register(new PingResource());
         RescueMethods rescue = new RescueMethods(core.logins(), core.transfers(), core.sessionQueries(),
                 core.lifecycle(), core.pinCodes());
+        rc.register(new StateChangingRequests(rescue));
         rc.register(new RescueResource(rescue));
         rc.register(new RescueSoap(rescue));
         rc.register(new ConsoleResource(core.presence(), core.sessionQueries(), core.lifecycle()));
         rc.register(new ApiServerResource(core.sessionUpdates()));
-        io.sessiongate.server.metrics.ServerMetrics.install(rc, core.database());
+        io.sessiongate.server.metrics.ServerMetrics.install(rc, core.database(), rescue);
         return rc;
     }
 

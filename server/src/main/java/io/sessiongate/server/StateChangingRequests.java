@@ -3,6 +3,7 @@ package io.sessiongate.server;
 import io.sessiongate.api.apiserver.ApiServerError;
 import io.sessiongate.api.apiserver.ApiServerReply;
 import io.sessiongate.api.apiserver.ErrorCode;
+import io.sessiongate.server.rescue.RescueMethods;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * What a browser must not make the Rescue and APIServer APIs do, decided before any resource
@@ -23,7 +23,7 @@ import java.util.Set;
  * <ul>
  *   <li>{@code HEAD} does nothing: 405 with {@code Allow: GET, POST} (Jersey would otherwise run the
  *       GET method, and so the transfer or the logout, and drop the body);</li>
- *   <li>a request that may change state (every {@code .aspx} method but the three queries, every
+ *   <li>a request that may change state (every {@code .aspx} method not declared a query, every
  *       POST) is refused with 403 when the browser says it is cross-site ({@code Sec-Fetch-Site:
  *       cross-site}) or sends an {@code Origin} other than the server's own. curl, PHP, .NET and
  *       Java callers send neither header, so they never notice;</li>
@@ -38,9 +38,12 @@ import java.util.Set;
 @Priority(2)
 public final class StateChangingRequests implements ContainerRequestFilter {
 
-    /** The .aspx methods that only read; every other one (also an unknown one) is treated as changing state. */
-    private static final Set<String> QUERIES = Set.of("getsession_v3.aspx", "isanytechavailableonchannel.aspx",
-            "getuser_v3.aspx");
+    /** Which .aspx methods only read, as each is declared; every other name (also an unknown one) changes state. */
+    private final RescueMethods methods;
+
+    public StateChangingRequests(RescueMethods methods) {
+        this.methods = methods;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -57,7 +60,7 @@ public final class StateChangingRequests implements ContainerRequestFilter {
         }
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         boolean aspx = family == ApiFamily.RESCUE && name.endsWith(".aspx");
-        boolean changesState = !"GET".equals(method) || (aspx && !QUERIES.contains(name))
+        boolean changesState = !"GET".equals(method) || (aspx && !methods.aspx(name).map(RescueMethods.Method::readsOnly).orElse(false))
                 || (family == ApiFamily.APISERVER && !name.equals("session.getsessiondata"));
         if (changesState && crossSite(request)) {
             request.abortWith(refusal(family, 403, ErrorCode.CROSS_SITE_REFUSED,

@@ -3,6 +3,7 @@ package io.sessiongate.server.metrics;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.sessiongate.server.rescue.RescueMethods;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -31,16 +32,17 @@ final class RequestMetrics implements ContainerRequestFilter, ContainerResponseF
 
     private static final String START = "sessiongate.metrics.start";
 
-    private static final Set<String> RESCUE_METHODS = Set.of("login", "logout", "requestauthcode", "transfersession",
-            "getsession_v3", "isanytechavailableonchannel", "getuser_v3");
     private static final Set<String> APISERVER_METHODS = Set.of("session.update", "session.updatevalidation",
             "session.getsessiondata");
     private static final Set<String> OTHER_PATHS = Set.of("health", "ping", "metrics", "console", "api");
 
     /** Thread-safe, unlike a Timer.Builder: one timer per set of tags, looked up in the registry. */
     private final Meter.MeterProvider<Timer> timers;
+    /** The Rescue methods as declared, so that a new one is counted under its name, not as unknown. */
+    private final RescueMethods methods;
 
-    RequestMetrics(MeterRegistry registry) {
+    RequestMetrics(MeterRegistry registry, RescueMethods methods) {
+        this.methods = methods;
         this.timers = Timer.builder("sessiongate.requests")
                 .description("Requests by API, method and result code")
                 .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
@@ -63,13 +65,16 @@ final class RequestMetrics implements ContainerRequestFilter, ContainerResponseF
         long nanos = System.nanoTime() - l;
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String[] apiAndMethod = classify(path == null ? "" : path);
+        if ("rescue".equals(apiAndMethod[0]) && methods.aspx(apiAndMethod[1] + ".aspx").isEmpty()) {
+            apiAndMethod[1] = "unknown";
+        }
         String code = "rescue".equals(apiAndMethod[0]) || "rescue_soap".equals(apiAndMethod[0])
                 ? rescueCode(response.getEntity(), response.getStatus()) : Integer.toString(response.getStatus());
         timers.withTags("api", apiAndMethod[0], "method", apiAndMethod[1], "code", code)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** {api, method} of a request path. */
+    /** {api, method} of a request path; for {@code rescue}, the method named by the path, declared or not. */
     static String[] classify(String path) {
         String p = (path.startsWith("/") ? path.substring(1) : path).toLowerCase(Locale.ROOT);
         if (p.startsWith("api/") && !p.startsWith("api/v1/")) {
@@ -78,7 +83,7 @@ final class RequestMetrics implements ContainerRequestFilter, ContainerResponseF
                 return new String[] {"rescue_soap", "soap"};
             }
             String method = rest.endsWith(".aspx") ? rest.substring(0, rest.length() - 5) : rest;
-            return new String[] {"rescue", RESCUE_METHODS.contains(method) ? method : "unknown"};
+            return new String[] {"rescue", method};
         }
         if (p.startsWith("apiserver/")) {
             String method = p.substring(10);

@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.persistence.TransactionRetry;
+import io.sessiongate.server.rescue.RescueMethods;
 import java.sql.SQLException;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
@@ -55,9 +56,9 @@ public final class ServerMetrics {
     }
 
     /** Registers the metrics filter, {@code /metrics} and the probes in {@code rc}. */
-    public static ServerMetrics install(ResourceConfig rc, Database database) {
+    public static ServerMetrics install(ResourceConfig rc, Database database, RescueMethods rescue) {
         ServerMetrics metrics = new ServerMetrics(database);
-        rc.register(new RequestMetrics(metrics.registry));
+        rc.register(new RequestMetrics(metrics.registry, rescue));
         rc.register(new MetricsResource(metrics.registry));
         rc.register(new ProbeResource(database));
         return metrics;

@@ -100,8 +100,21 @@ public final class RescueMethods {
      *
      * @param name          the vendor's name, e.g. {@code transferSession} ({@code /API/transferSession.aspx})
      * @param soapOperation its operation in the WSDL, or null when it is not served over SOAP
+     * @param readsOnly     true for a query, which a browser's cross-site {@code GET} may run; every other
+     *                      method is taken to change state
      */
-    public record Method(String name, String soapOperation, List<Param> params, Function<Call, Result> call) {
+    public record Method(String name, String soapOperation, List<Param> params, Function<Call, Result> call,
+                         boolean readsOnly) {
+
+        /** A method that changes state (the default: a new method is refused cross-site until declared a query). */
+        public Method(String name, String soapOperation, List<Param> params, Function<Call, Result> call) {
+            this(name, soapOperation, params, call, false);
+        }
+
+        /** This method, declared as a query. */
+        Method query() {
+            return new Method(name, soapOperation, params, call, true);
+        }
     }
 
     private final Map<String, Method> byAspx = new HashMap<>();
@@ -133,14 +146,14 @@ public final class RescueMethods {
         declare(new Method("getSession_v3", "getSession_V3", List.of(NODE, NODE_REF), c -> {
             SessionQueryService.Sessions found = queries.sessions(c.credentials(), c.get(NODE), c.get(NODE_REF));
             return new Result.Sessions(found.result(), found.sessions());
-        }));
+        }).query());
         declare(new Method("isAnyTechAvailableOnChannel", null, List.of(CHANNEL, EXCLUDING_AWAY_AND_BUSY),
                 c -> new Result.Code(queries.isAnyTechAvailableOnChannel(c.credentials(), c.get(CHANNEL),
-                        c.get(EXCLUDING_AWAY_AND_BUSY)))));
+                        c.get(EXCLUDING_AWAY_AND_BUSY)))).query());
         declare(new Method("getUser_v3", null, List.of(NODE, EMAIL), c -> {
             SessionQueryService.UserLookup found = queries.user(c.credentials(), c.get(NODE), c.get(EMAIL));
             return new Result.User(found.result(), found.user() == null ? null : RescueViews.user(found.user()));
-        }));
+        }).query());
     }
 
     private static List<Param> pinParams(boolean v3) {
