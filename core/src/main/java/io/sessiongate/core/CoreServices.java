@@ -55,7 +55,7 @@ public final class CoreServices {
         SupportSessionRepository supportSessions = new SupportSessionRepository();
         PresenceRepository presenceRows = new PresenceRepository();
         this.events = new EventRecorder(clock, new EventRepository());
-        this.accounts = new AccountService(database, passwords, clock);
+        this.accounts = new AccountService(database, passwords, clock, events);
         this.authenticator = new CallerAuthenticator(clock, events, webSessions, authCodes);
         this.logins = new LoginService(database, passwords, events, clock, webSessions, authCodes);
         this.presence = new PresenceService(database, authenticator, clock, presenceRows);
@@ -67,7 +67,7 @@ public final class CoreServices {
         this.sessionQueries = new SessionQueryService(database, authenticator, clock, supportSessions, presenceRows,
                 new DirectoryReads());
         this.sessionUpdates = new SessionUpdateService(database, authenticator, events, clock, webSessions);
-        this.demoData = new DemoData(database, passwords, clock, supportSessions);
+        this.demoData = new DemoData(database, passwords, clock, accounts, supportSessions);
     }
 
     public Database database() {

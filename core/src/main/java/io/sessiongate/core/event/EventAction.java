@@ -16,5 +16,15 @@ public enum EventAction {
     /** cancelAction: a pending transfer undone. */
     ACTION_CANCELLED,
     /** requestPINCode: a session born with a PIN code (the code itself is not recorded). */
-    PIN_ISSUED
+    PIN_ISSUED,
+    /** Administration: an object made, changed (fields in before/after), moved, deleted. */
+    CREATED,
+    CHANGED,
+    MOVED,
+    DELETED,
+    /** A channel assigned to, or taken from, a technician group. */
+    ASSIGNED,
+    UNASSIGNED,
+    /** A credential (API token) revoked. */
+    REVOKED
 }

@@ -14,8 +14,8 @@ class DemoDataTest {
     @Test
     void loadingTwiceLeavesOneCopy() {
         Database db = TestDatabase.get().database();
-        DemoData demo = new DemoData(db, TestAccounts.FAST_HASHER, Clock.systemUTC(),
-                new io.sessiongate.core.rescue.SupportSessionRepository());
+        DemoData demo = new DemoData(db, TestAccounts.FAST_HASHER, Clock.systemUTC(), new TestAccounts(db,
+                Clock.systemUTC()).accounts(), new io.sessiongate.core.rescue.SupportSessionRepository());
         demo.load();
         assertThat(demo.load()).isZero();
 
@@ -26,6 +26,8 @@ class DemoDataTest {
                 .getSingleResult());
         assertThat(sessions).isEqualTo(4);
         assertThat(count(db, "select count(*) from Node where id in (2001, 2002, 3001, 9001)")).isEqualTo(4);
+        assertThat(count(db, "select count(*) from Node n where n.kind = ROOT and n.accountId in "
+                + "(select a.id from Account a where a.siteKey in ('demo', 'other'))")).isEqualTo(2);
     }
 
     private static long count(Database db, String hql) {
