@@ -41,8 +41,13 @@ public final class CustomerProblems {
         problem.put("title", "Invalid request");
         problem.put("status", 422);
         problem.put("detail", violations.size() + " rule" + (violations.size() == 1 ? " is" : "s are") + " broken");
-        problem.put("errors", violations.stream().map(v -> Map.of("field", v.field(), "code", v.code(),
-                "message", v.message())).toList());
+        problem.put("errors", violations.stream().map(v -> {
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("field", v.field());
+            error.put("code", v.code());
+            error.put("message", v.message());
+            return error;
+        }).toList());
         return Response.status(422).type(Problems.PROBLEM_JSON).entity(problem).build();
     }
 
