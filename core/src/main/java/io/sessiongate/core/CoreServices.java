@@ -6,7 +6,10 @@ import io.sessiongate.core.demo.DemoData;
 import io.sessiongate.core.event.EventRecorder;
 import io.sessiongate.core.event.EventRepository;
 import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.rescue.CustomerService;
 import io.sessiongate.core.rescue.DirectoryReads;
+import io.sessiongate.core.rescue.PinAttempts;
+import io.sessiongate.core.rescue.SessionSweeper;
 import io.sessiongate.core.rescue.PresenceRepository;
 import io.sessiongate.core.rescue.LifecycleService;
 import io.sessiongate.core.rescue.PinCodeService;
@@ -44,6 +47,8 @@ public final class CoreServices {
     private final SessionQueryService sessionQueries;
     private final SessionUpdateService sessionUpdates;
     private final DemoData demoData;
+    private final CustomerService customers;
+    private final SessionSweeper sweeper;
 
     public CoreServices(Database database, Clock clock, PasswordHasher passwords) {
         this.database = database;
@@ -64,6 +69,9 @@ public final class CoreServices {
         this.lifecycle = new LifecycleService(database, authenticator, events, clock, supportSessions);
         this.pinCodes = new PinCodeService(database, authenticator, events, clock, supportSessions,
                 new PinRequestRepository(), new SecureRandom());
+        this.customers = new CustomerService(database, events, clock, supportSessions, new DirectoryReads(),
+                new PinAttempts());
+        this.sweeper = new SessionSweeper(database, events, clock, supportSessions);
         this.sessionQueries = new SessionQueryService(database, authenticator, clock, supportSessions, presenceRows,
                 new DirectoryReads());
         this.sessionUpdates = new SessionUpdateService(database, authenticator, events, clock, webSessions);
@@ -124,5 +132,15 @@ public final class CoreServices {
 
     public DemoData demoData() {
         return demoData;
+    }
+
+    /** The customer's side of a support session: join, look, leave. */
+    public CustomerService customers() {
+        return customers;
+    }
+
+    /** The time-outs of support sessions, applied by every server process. */
+    public SessionSweeper sweeper() {
+        return sweeper;
     }
 }

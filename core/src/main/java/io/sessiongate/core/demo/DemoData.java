@@ -52,6 +52,12 @@ public final class DemoData {
     public static final long BOB_NODE = 2002;
     public static final long SUPPORT_CHANNEL = 3001;
     public static final List<Long> DEMO_SESSIONS = List.of(5001L, 5002L, 5003L);
+    /** A second channel serving the technician group, with session 5004 waiting in its queue. */
+    public static final long GROUP_CHANNEL = 3002;
+    public static final long GROUP_CHANNEL_SESSION = 5004;
+    /** Alice's sessions: one she is working on, one she put on hold. */
+    public static final long ACTIVE_SESSION = 5005;
+    public static final long ON_HOLD_SESSION = 5006;
 
     public static final long OTHER_TECH_GROUP = 8001;
     public static final long OTHER_ADMIN_GROUP = 8002;
@@ -140,6 +146,7 @@ public final class DemoData {
             supportSessions.insert(Tx.of(s), id, a, SupportSessionStatus.WAITING, null, SUPPORT_CHANNEL,
                     "Customer " + id, "en", now);
         }
+        everyStatus(s, a, now);
     }
 
     private void otherAccount(Session s) {
@@ -188,5 +195,25 @@ public final class DemoData {
         user.setTechNodeId(techNode);
         user.getRoleIds().add(role.getId());
         s.persist(user);
+    }
+
+    /**
+     * What makes every live status show in getSession_v3 on a fresh start: a second channel queue of
+     * the technician group with a session waiting in it, and an Active and an On Hold session of Alice.
+     */
+    private void everyStatus(Session s, Long a, Instant now) {
+        Long parent = s.get(Node.class, SUPPORT_CHANNEL).getParentId(); // where the demo keeps its channels
+        Node channel = node(s, GROUP_CHANNEL, a, NodeKind.CHANNEL, parent, "Second Line", now);
+        channel.getAssignedGroupIds().add(DEMO_TECH_GROUP);
+        s.flush();
+        Tx tx = Tx.of(s);
+        supportSessions.insert(tx, GROUP_CHANNEL_SESSION, a, SupportSessionStatus.WAITING, null, GROUP_CHANNEL,
+                "Customer " + GROUP_CHANNEL_SESSION, "en", now);
+        for (long id : List.of(ACTIVE_SESSION, ON_HOLD_SESSION)) {
+            SupportSessionStatus status = id == ACTIVE_SESSION ? SupportSessionStatus.ACTIVE : SupportSessionStatus.ON_HOLD;
+            supportSessions.insert(tx, id, a, status, ALICE_NODE, SUPPORT_CHANNEL, "Customer " + id, "en", now);
+            supportSessions.change(tx, id, 0, new SupportSessionRepository.Change(status, ALICE_NODE, SUPPORT_CHANNEL,
+                    ALICE_NODE, now, null, false), now); // picked up by Alice
+        }
     }
 }

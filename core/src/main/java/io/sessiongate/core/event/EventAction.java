@@ -15,6 +15,12 @@ public enum EventAction {
     CLOSED,
     /** cancelAction: a pending transfer undone. */
     ACTION_CANCELLED,
+    /** A customer joined a support session (by PIN code, or a new one in a channel's queue). */
+    JOINED,
+    /** The customer left a support session. */
+    LEFT,
+    /** A PIN code's validity ran out before a customer used it (the sweeper; TIMED_OUT for the time-outs). */
+    EXPIRED,
     /** requestPINCode: a session born with a PIN code (the code itself is not recorded). */
     PIN_ISSUED,
     /** Administration: an object made, changed (fields in before/after), moved, deleted. */

@@ -30,6 +30,19 @@ class DemoDataTest {
                 + "(select a.id from Account a where a.siteKey in ('demo', 'other'))")).isEqualTo(2);
     }
 
+    @Test
+    void theDemoAccountShowsEveryLiveStatusOnAFreshStart() {
+        Database db = TestDatabase.get().database();
+        io.sessiongate.core.testing.CoreFixture.on(Clock.systemUTC()).core().demoData().load();
+        String rows = db.inTransaction(s -> s.createNativeQuery("SELECT GROUP_CONCAT(CONCAT_WS(' ', id, status,"
+                + " IFNULL(technician_node_id, '-'), channel_node_id, IFNULL(picked_up_by_node_id, '-')) ORDER BY id"
+                + " SEPARATOR ', ') FROM support_session WHERE id IN (5004, 5005, 5006)", String.class).getSingleResult());
+        assertThat(rows).isEqualTo("5004 WAITING - 3002 -, 5005 ACTIVE 2001 3001 2001, 5006 ON_HOLD 2001 3001 2001");
+        long served = db.inTransaction(s -> s.createNativeQuery("SELECT COUNT(*) FROM channel_assignment"
+                + " WHERE channel_id = 3002 AND group_id = 1001", Long.class).getSingleResult());
+        assertThat(served).as("the second channel serves the technician group").isEqualTo(1L);
+    }
+
     private static long count(Database db, String hql) {
         return db.inTransaction(s -> s.createSelectionQuery(hql, Long.class).getSingleResult());
     }

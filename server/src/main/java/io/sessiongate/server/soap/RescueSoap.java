@@ -188,8 +188,9 @@ public final class RescueSoap {
             case CLOSED_BY_TECHNICIAN -> "SESSION_CLOSED_BYTECHNICIAN";
             case CLOSED_BY_CUSTOMER -> "SESSION_CLOSEDBYCUSTOMER";
             case CLOSED_BY_WAITING_CUSTOMER -> "SESSION_CLOSEDBYWAITINGCUSTOMER";
-            case TIMED_OUT -> view.technicianNodeId() == null ? "SESSION_WAITINGTIMEOUT_NOTPICKEDUP"
-                    : "SESSION_TIMEOUT_SESSIONIDLETECHSIDE";
+            // Never picked up (a queue's, or a joined PIN's in its technician's queue): the waiting time-out.
+            case TIMED_OUT -> view.technicianNodeId() == null || view.pickedUpAt() == null
+                    ? "SESSION_WAITINGTIMEOUT_NOTPICKEDUP" : "SESSION_TIMEOUT_SESSIONIDLETECHSIDE";
             case PIN_ISSUED, EXPIRED -> "SESSION_STATUS_NOT_SUPPORTED_VALUE"; // never listed
         };
     }
