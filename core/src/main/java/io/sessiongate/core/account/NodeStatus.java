@@ -1,6 +1,6 @@
 package io.sessiongate.core.account;
 
-/** Whether a group or channel is in use; a disabled group's technicians cannot be reached through it. */
+/** Whether a group or channel is in use: customers cannot enter a disabled channel. */
 public enum NodeStatus {
     ENABLED,
     DISABLED

@@ -158,7 +158,8 @@ public final class CustomerService {
         return db.inTransaction(s -> {
             Tx tx = Tx.of(s);
             Optional<NodeInScope> channel = directory.node(tx, channelId);
-            if (channel.isEmpty() || channel.get().kind() != NodeKind.CHANNEL || channel.get().channelGroupIds().isEmpty()) {
+            if (channel.isEmpty() || channel.get().kind() != NodeKind.CHANNEL || !channel.get().isEnabled()
+                    || channel.get().channelGroupIds().isEmpty()) {
                 return new Join.NoSuchChannel();
             }
             Instant now = clock.instant();

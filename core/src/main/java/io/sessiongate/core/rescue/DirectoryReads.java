@@ -1,6 +1,7 @@
 package io.sessiongate.core.rescue;
 
 import io.sessiongate.core.account.NodeKind;
+import io.sessiongate.core.account.NodeStatus;
 import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.persistence.Tx;
@@ -15,7 +16,7 @@ import java.util.Optional;
 public final class DirectoryReads {
 
     private static final NativeSql NODE = NativeSql.of("""
-            SELECT n.kind, n.account_id, n.parent_id,
+            SELECT n.kind, n.account_id, n.parent_id, n.status,
                    (SELECT GROUP_CONCAT(ca.group_id) FROM channel_assignment ca WHERE ca.channel_id = n.id)
                        AS channel_groups
             FROM node n WHERE n.id = :node""");
@@ -37,7 +38,8 @@ public final class DirectoryReads {
 
     public Optional<NodeInScope> node(Tx tx, long nodeId) {
         return NODE.on(tx).set("node", nodeId).one(r -> new NodeInScope(r.getEnum("kind", NodeKind.class),
-                r.getLong("account_id"), r.getLong("parent_id"), StoredIds.parse(r.getString("channel_groups"))));
+                r.getLong("account_id"), r.getLong("parent_id"), StoredIds.parse(r.getString("channel_groups")),
+                r.getEnum("status", NodeStatus.class)));
     }
 
     /** The account's user (not deleted) with this email. */

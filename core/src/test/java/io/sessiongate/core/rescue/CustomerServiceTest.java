@@ -169,11 +169,17 @@ class CustomerServiceTest {
     }
 
     @Test
-    void onlyAChannelThatATechnicianGroupServesCanBeEntered() {
+    void onlyAnEnabledChannelThatATechnicianGroupServesCanBeEntered() {
         TestAccount a = accounts.create(0);
         var unserved = accounts.accounts().createNode(null, a.accountId(), io.sessiongate.core.account.NodeKind.CHANNEL,
                 null, "Nobody's");
-        for (long id : new long[] {unserved.getId(), a.onlineTechNodeId(), a.techGroupId(), 999_999_999L}) {
+        var disabled = accounts.accounts().createNode(null, a.accountId(), io.sessiongate.core.account.NodeKind.CHANNEL,
+                null, "Closed for the day");
+        accounts.accounts().assignChannel(disabled.getId(), java.util.Set.of(a.techGroupId()));
+        db.doInTransaction(s -> s.get(io.sessiongate.core.account.Node.class, disabled.getId())
+                .setStatus(io.sessiongate.core.account.NodeStatus.DISABLED));
+        for (long id : new long[] {unserved.getId(), disabled.getId(), a.onlineTechNodeId(), a.techGroupId(),
+                999_999_999L}) {
             assertThat(core.customers().join(channel(id, "Dan"), freshAddress())).as("node " + id)
                     .isInstanceOf(Join.NoSuchChannel.class);
         }
