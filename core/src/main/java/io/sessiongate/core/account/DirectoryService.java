@@ -483,7 +483,8 @@ public final class DirectoryService {
     }
 
     /**
-     * deleteNode. Refused for the root and organisation nodes, for the caller's own node, for a group that still
+     * deleteNode. Refused for the caller's own node (even outside their reach: "an administrator cannot delete
+     * himself"), for the root and organisation nodes, for a group that still
      * holds people or groups, and for a technician or channel with support sessions that are not closed. A
      * deleted person node: when it was its user's only node the user is Deleted (cut off at once, its email free
      * for a new user); when the user holds another node, that one stays and this one is taken from them. A
@@ -492,6 +493,11 @@ public final class DirectoryService {
      */
     public DirectoryOutcome<DirectoryNode> deleteNode(Requester requester, Long nodeId) {
         return run(requester, true, w -> {
+            // One's own node is refused as such even outside one's reach: the caller knows it already.
+            if (w.tree.get(nodeId).map(DirectoryNode::person)
+                    .filter(p -> Objects.equals(p.userId(), w.caller.userId())).isPresent()) {
+                return conflict(Conflict.DELETE_SELF);
+            }
             Optional<DirectoryNode> found = w.reached(nodeId);
             if (found.isEmpty()) {
                 return missing(Reference.NODE);
@@ -499,9 +505,6 @@ public final class DirectoryService {
             DirectoryNode n = found.get();
             if (n.kind().isOrganisation()) {
                 return conflict(Conflict.DELETE_ORGANISATION_NODE);
-            }
-            if (n.person() != null && Objects.equals(n.person().userId(), w.caller.userId())) {
-                return conflict(Conflict.DELETE_SELF);
             }
             if (n.kind().isGroup() && !w.tree.children(n.id()).isEmpty()) {
                 return conflict(Conflict.DELETE_NOT_EMPTY);

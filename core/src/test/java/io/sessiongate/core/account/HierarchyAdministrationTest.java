@@ -142,6 +142,8 @@ class HierarchyAdministrationTest {
         assertThat(directory.deleteNode(master, account.a().onlineTechNodeId()))
                 .isEqualTo(conflict(Conflict.DELETE_LIVE_SESSIONS));
         assertThat(directory.deleteNode(Requester.of(admin), account.a().adminNodeId()))
+                .as("an administrator cannot delete himself, reached or not").isEqualTo(conflict(Conflict.DELETE_SELF));
+        assertThat(directory.deleteNode(Requester.of(admin), account.masterNodeId()))
                 .as("out of the administrator's reach").isEqualTo(missing(Reference.NODE));
     }
 
