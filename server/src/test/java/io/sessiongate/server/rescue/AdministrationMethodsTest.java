@@ -1,5 +1,6 @@
 package io.sessiongate.server.rescue;
 
+import static io.restassured.RestAssured.given;
 import static io.sessiongate.server.rescue.AdministrationCalls.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +12,7 @@ import io.sessiongate.server.testing.RescueCalls;
 import io.sessiongate.server.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,6 +31,24 @@ class AdministrationMethodsTest {
         List<Object> all = new ArrayList<>(List.of(base));
         all.addAll(List.of(more));
         return all.toArray();
+    }
+
+    @Test
+    void theChangesAreRefusedCrossSiteAndForHeadWhileTheReadsAreServed() {
+        String admin = f.admin();
+        String base = server.baseUri().toString();
+        long tech = f.a().offlineTechNodeId();
+        var crossSite = given().baseUri(base).cookie(RescueCalls.COOKIE, admin).header("Sec-Fetch-Site", "cross-site")
+                .get("/API/deleteNode.aspx?node=" + tech);
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(crossSite.asString()).isEqualTo("ERROR");
+        assertThat(given().baseUri(base).cookie(RescueCalls.COOKIE, admin)
+                .head("/API/setUserStatus.aspx?node=" + tech + "&status=disabled").statusCode()).isEqualTo(405);
+        assertThat(code(Transport.GET, "getUser_v2", admin, "node", tech)).as("still there, still enabled")
+                .isEqualTo("OK");
+        assertThat(RescueCalls.get("getUser_v2.aspx", admin, "node", tech).asString()).endsWith("STATUS: Offline");
+        assertThat(given().baseUri(base).cookie(RescueCalls.COOKIE, admin).header("Sec-Fetch-Site", "cross-site")
+                .get("/API/getHierarchy_v2.aspx").asString()).startsWith("OK\n\n");
     }
 
     @ParameterizedTest
