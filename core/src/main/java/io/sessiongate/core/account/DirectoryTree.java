@@ -14,9 +14,14 @@ import java.util.Optional;
 /**
  * The live nodes of one account, read at once ({@link HierarchyReads#tree}), with the walks the directory's
  * rules need: up to the root, down a subtree, the whole tree in order. Deleted nodes are not in it, so they
- * are missing to every rule. Children are kept in id order, so the order of a reply never varies.
+ * are missing to every rule. Siblings are kept in the order of their kinds (as {@link NodeKind} lists them:
+ * organisation nodes, groups, people, channels), then of their ids, so the order of a reply never varies.
  */
 final class DirectoryTree {
+
+    /** Siblings in the order of their kinds (organisation nodes, groups, people, channels), then of their ids. */
+    private static final Comparator<DirectoryNode> SIBLINGS = Comparator.comparing(DirectoryNode::kind)
+            .thenComparingLong(DirectoryNode::id);
 
     private final Map<Long, DirectoryNode> byId = new LinkedHashMap<>();
     private final Map<Long, List<DirectoryNode>> children = new HashMap<>();
@@ -34,7 +39,7 @@ final class DirectoryTree {
                 children.computeIfAbsent(n.parentId(), k -> new ArrayList<>()).add(n);
             }
         }
-        children.values().forEach(list -> list.sort(Comparator.comparingLong(DirectoryNode::id)));
+        children.values().forEach(list -> list.sort(SIBLINGS));
     }
 
     /** The live node with this id (null: none asked). */
