@@ -254,6 +254,40 @@ class HierarchyAdministrationTest {
     }
 
     @Test
+    void twoCrossingMovesAtOnceNeverMakeACycle() throws Exception {
+        var account = D.account();
+        Requester first = D.master(account);
+        Requester second = D.master(account);
+        for (int round = 0; round < 5; round++) {
+            long a = group(first, account.a().techGroupId(), "A" + round).id();
+            long b = group(first, account.a().techGroupId(), "B" + round).id();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            var aUnderB = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return directory.moveNode(first, a, b);
+            });
+            var bUnderA = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return directory.moveNode(second, b, a);
+            });
+            List<DirectoryOutcome<DirectoryNode>> outcomes = List.of(aUnderB.get(), bUnderA.get());
+            assertThat(outcomes).filteredOn(o -> o instanceof DirectoryOutcome.Done).hasSize(1);
+            assertThat(outcomes).contains(conflict(Conflict.MOVE_INTO_ITSELF));
+            long parentOfA = D.value("SELECT parent_id FROM node WHERE id = ?1", Long.class, a);
+            long parentOfB = D.value("SELECT parent_id FROM node WHERE id = ?1", Long.class, b);
+            assertThat(parentOfA == b ^ parentOfB == a).as("exactly one under the other").isTrue();
+        }
+    }
+
+    private static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void nothingOfAnotherAccountIsVisibleOrChangeable() {
         var mine = D.account();
         var theirs = D.account();
