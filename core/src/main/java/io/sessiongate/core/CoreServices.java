@@ -1,6 +1,7 @@
 package io.sessiongate.core;
 
 import io.sessiongate.core.account.AccountService;
+import io.sessiongate.core.account.DirectoryService;
 import io.sessiongate.core.account.PasswordHasher;
 import io.sessiongate.core.demo.DemoData;
 import io.sessiongate.core.event.EventRecorder;
@@ -21,6 +22,7 @@ import io.sessiongate.core.rescue.TransferRepository;
 import io.sessiongate.core.rescue.TransferService;
 import io.sessiongate.core.websession.AuthCodeRepository;
 import io.sessiongate.core.websession.CallerAuthenticator;
+import io.sessiongate.core.websession.ForcedSignOut;
 import io.sessiongate.core.websession.LoginService;
 import io.sessiongate.core.websession.SessionUpdateService;
 import io.sessiongate.core.websession.WebSessionRepository;
@@ -46,6 +48,7 @@ public final class CoreServices {
     private final PinCodeService pinCodes;
     private final SessionQueryService sessionQueries;
     private final SessionUpdateService sessionUpdates;
+    private final DirectoryService directory;
     private final DemoData demoData;
     private final CustomerService customers;
     private final SessionSweeper sweeper;
@@ -75,6 +78,8 @@ public final class CoreServices {
         this.sessionQueries = new SessionQueryService(database, authenticator, clock, supportSessions, presenceRows,
                 new DirectoryReads());
         this.sessionUpdates = new SessionUpdateService(database, authenticator, events, clock, webSessions);
+        this.directory = new DirectoryService(database, authenticator, passwords, clock, events,
+                new ForcedSignOut(webSessions, authCodes, events));
         this.demoData = new DemoData(database, passwords, clock, accounts, supportSessions);
     }
 
@@ -128,6 +133,11 @@ public final class CoreServices {
 
     public SessionUpdateService sessionUpdates() {
         return sessionUpdates;
+    }
+
+    /** The administration of the directory: the Rescue administration methods and the JSON API use it. */
+    public DirectoryService directory() {
+        return directory;
     }
 
     public DemoData demoData() {

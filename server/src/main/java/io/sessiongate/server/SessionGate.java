@@ -153,7 +153,7 @@ public final class SessionGate implements AutoCloseable {
         rc.register(new HealthResource(core.database(), version));
         rc.register(new PingResource());
         RescueMethods rescue = new RescueMethods(core.logins(), core.transfers(), core.sessionQueries(),
-                core.lifecycle(), core.pinCodes());
+                core.lifecycle(), core.pinCodes(), core.directory());
         rc.register(new StateChangingRequests(rescue));
         rc.register(new RescueResource(rescue));
         rc.register(new RescueSoap(rescue));

@@ -207,11 +207,13 @@ public final class AccountService {
         });
     }
 
+    /** The account's live (not deleted) user with this email: deleted users may share a live user's address. */
     public Optional<User> findUser(Long accountId, String email) {
         return db.inTransaction(s -> s.createSelectionQuery(
-                        "from User where accountId = :a and email = :e", User.class)
+                        "from User where accountId = :a and email = :e and status <> :deleted", User.class)
                 .setParameter("a", accountId)
                 .setParameter("e", email)
+                .setParameter("deleted", UserStatus.DELETED)
                 .uniqueResultOptional());
     }
 

@@ -53,6 +53,10 @@ public class Node {
     @Column(name = "description", nullable = false, length = 512)
     private String description = "";
 
+    /** When the node was deleted; a deleted node stays only as the anchor of its history (V10). */
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
     /** For a channel: the technician groups it is assigned to. */
     @ElementCollection
     @CollectionTable(name = "channel_assignment", joinColumns = @JoinColumn(name = "channel_id"))
@@ -117,6 +121,18 @@ public class Node {
 
     public void setDescription(String description) {
         this.description = description;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public void setDeletedAt(Instant deletedAt) {
+        this.deletedAt = deletedAt;
     }
 
     public Set<Long> getAssignedGroupIds() {

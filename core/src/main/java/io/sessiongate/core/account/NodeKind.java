@@ -36,6 +36,23 @@ public enum NodeKind {
     }
 
     /**
+     * Whether the directory service may place a node of this kind under a node of kind {@code parent}, when it
+     * is made or moved: the one placement rule. Technicians and technician groups go in a technician group or
+     * under {@link #TECHNICIANS}; administrators and administrator groups in an administrator group or under
+     * {@link #ADMINISTRATORS}; master administrators only under {@link #MASTER_ADMINISTRATORS}; channels only
+     * under the {@link #ROOT}. The root and the organisation nodes are made with the account and never placed.
+     */
+    public boolean mayBePlacedUnder(NodeKind parent) {
+        return switch (this) {
+            case ROOT, MASTER_ADMINISTRATORS, ADMINISTRATORS, TECHNICIANS -> false;
+            case TECHNICIAN, TECHNICIAN_GROUP -> parent == TECHNICIANS || parent == TECHNICIAN_GROUP;
+            case ADMINISTRATOR, ADMINISTRATOR_GROUP -> parent == ADMINISTRATORS || parent == ADMINISTRATOR_GROUP;
+            case MASTER_ADMINISTRATOR -> parent == MASTER_ADMINISTRATORS;
+            case CHANNEL -> parent == ROOT;
+        };
+    }
+
+    /**
      * The organisation node a node of this kind goes under when no parent is named: technicians and
      * their groups under {@link #TECHNICIANS}, administrators and their groups under {@link #ADMINISTRATORS},
      * master administrators under {@link #MASTER_ADMINISTRATORS}, channels and the organisation nodes

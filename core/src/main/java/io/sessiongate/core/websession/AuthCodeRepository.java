@@ -35,6 +35,13 @@ public final class AuthCodeRepository {
                 r.getBoolean("whole_account"), r.getString("folder_group_ids")));
     }
 
+    private static final NativeSql REVOKE = NativeSql.of("DELETE FROM auth_code WHERE user_id = :user");
+
+    /** Invalidates the user's code at once (the user was disabled or deleted); false when they had none. */
+    public boolean revoke(Tx tx, long userId) {
+        return REVOKE.on(tx).set("user", userId).update() > 0;
+    }
+
     /** Makes {@code codeHash} the user's one code, replacing (and so invalidating) the previous one. */
     public void replace(Tx tx, long userId, String codeHash, Instant now) {
         REPLACE.on(tx).set("user", userId).set("hash", codeHash).set("now", now).update();

@@ -55,6 +55,15 @@ public final class WebSessionRepository {
             SET status = :ended, last_request_at = :now, request_count = request_count + 1, version = version + 1
             WHERE id = :id AND status = {active}""".replace("{active}", ACTIVE));
 
+    private static final NativeSql ACTIVE_OF_USER = NativeSql.of("""
+            SELECT id, account_id, ip_address, role_ids, folder_list_id FROM web_session
+            WHERE user_id = :user AND status = {active} ORDER BY id FOR UPDATE""".replace("{active}", ACTIVE));
+
+    // An administrator ended it: the request count and last request stay the user's own.
+    private static final NativeSql END_BY_ADMINISTRATION = NativeSql.of("""
+            UPDATE web_session SET status = :ended, version = version + 1 WHERE id = :id AND status = {active}"""
+            .replace("{active}", ACTIVE));
+
     private static final NativeSql FOR_UPDATE = NativeSql.of("""
             SELECT a.id AS site_account_id, w.id, w.account_id, w.status, w.last_request_at, w.user_id,
                    w.ip_address, w.role_ids, w.administrator, w.whole_account, w.folder_list_id, w.folder_group_ids,
@@ -86,6 +95,10 @@ public final class WebSessionRepository {
     public record CookieSession(long id, long accountId, Long userId, SessionStatus status, boolean administrator,
                                 boolean wholeAccount, String folderGroupIds, Instant lastRequestAt, UserStatus userStatus,
                                 Long techNodeId) {
+    }
+
+    /** An Active web session of a user, as administration ends it. */
+    public record ActiveSession(long id, long accountId, String ipAddress, String roleIds, Long folderListId) {
     }
 
     /** A web session as login and logout read it. */
@@ -185,6 +198,18 @@ public final class WebSessionRepository {
     /** Ends an Active session (logout), counting the request; false when it was no longer Active. */
     public boolean end(Tx tx, long id, Instant now) {
         return END.on(tx).set("ended", SessionStatus.ENDED.code()).set("now", now).set("id", id).update() == 1;
+    }
+
+    /** The Active web sessions of {@code userId}, locked until the transaction ends, oldest first. */
+    public List<ActiveSession> activeOfUser(Tx tx, long userId) {
+        return ACTIVE_OF_USER.on(tx).set("user", userId).list(r -> new ActiveSession(r.getLong("id"),
+                r.getLong("account_id"), r.getString("ip_address"), r.getString("role_ids"),
+                r.getLong("folder_list_id")));
+    }
+
+    /** Ends an Active session on an administrator's change (status E); false when it was no longer Active. */
+    public boolean endByAdministration(Tx tx, long id) {
+        return END_BY_ADMINISTRATION.on(tx).set("ended", SessionStatus.ENDED.code()).set("id", id).update() == 1;
     }
 
     public UpdateLookup forUpdate(Tx tx, String siteKey, Long sessionId, Long userId) {

@@ -125,7 +125,8 @@ public final class RescueSoap {
         Credentials credentials = new Credentials(LoginCookie.read(headers), Xml.child(op, "sAuthCode"));
         // A fault goes to ApiExceptionMapper, which answers it as this resource's family does.
         RescueMethods.Result result = method.get().call().apply(
-                new RescueMethods.Call(credentials, request.getRemoteAddr(), p -> Xml.child(op, p.soap())));
+                new RescueMethods.Call(credentials, request.getRemoteAddr(),
+                        p -> p.soap() == null ? null : Xml.child(op, p.soap())));
         StringBuilder out = new StringBuilder("<").append(name).append("Result>").append(result.code().soapValue())
                 .append("</").append(name).append("Result>");
         if (result instanceof RescueMethods.Result.AuthCode a) {
@@ -142,6 +143,7 @@ public final class RescueSoap {
             found.sessions().forEach(r -> session(out, r));
             out.append("</aSessions>");
         }
+        Administration.render(result, out);
         Response.ResponseBuilder reply = ok(version, name, out.toString());
         if (result instanceof RescueMethods.Result.LoggedIn in && in.code() == LoginResult.OK) {
             reply.header(HttpHeaders.SET_COOKIE, LoginCookie.set(in.outcome().cookieToken(), headers, request));
