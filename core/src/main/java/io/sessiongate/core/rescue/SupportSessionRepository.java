@@ -102,7 +102,7 @@ public final class SupportSessionRepository {
                                          custom_field2, custom_field3, custom_field4, custom_field5, tracking0,
                                          language, started_at, status_changed_at, pin_code, pin_expires_at,
                                          requested_by_user_id, version)
-            SELECT :id, a.id, 'PIN_ISSUED', :tech, :f0, :f1, :f2, :f3, :f4, :f5, :tracking, 'en', :now, :now, :pin,
+            SELECT :id, a.id, 'PIN_ISSUED', :tech, :f0, :f1, :f2, :f3, :f4, :f5, :tracking, :language, :now, :now, :pin,
                    CASE WHEN a.pin_validity_minutes = 0 THEN NULL
                         ELSE :now + INTERVAL a.pin_validity_minutes MINUTE END,
                    :user, 0
@@ -232,7 +232,7 @@ public final class SupportSessionRepository {
 
     /** A PIN code's session for {@code technicianNodeId}; false when {@code pin} is live already. */
     public boolean issuePin(Tx tx, long id, long accountId, long technicianNodeId, java.util.List<String> fields,
-                            String tracking, String pin, long byUserId, Instant now) {
+                            String tracking, String language, String pin, long byUserId, Instant now) {
         return ISSUE_PIN.on(tx)
                 .set("id", id)
                 .set("account", accountId)
@@ -244,6 +244,7 @@ public final class SupportSessionRepository {
                 .set("f4", fields.get(4))
                 .set("f5", fields.get(5))
                 .set("tracking", tracking)
+                .set("language", language)
                 .set("now", now)
                 .set("pin", pin)
                 .set("user", byUserId)
@@ -262,6 +263,35 @@ public final class SupportSessionRepository {
                 .set("field0", customField0)
                 .set("language", language)
                 .set("now", now)
+                .update();
+    }
+
+    // A session an administrator queues in a channel (the administration API's POST .../support-sessions).
+    private static final NativeSql INSERT_WAITING = NativeSql.of("""
+            INSERT INTO support_session (id, account_id, status, channel_node_id, custom_field0, custom_field1,
+                                         custom_field2, custom_field3, custom_field4, custom_field5, tracking0,
+                                         language, started_at, status_changed_at, waiting_since, requested_by_user_id,
+                                         version)
+            VALUES (:id, :account, 'WAITING', :channel, :f0, :f1, :f2, :f3, :f4, :f5, :tracking, :language, :now, :now,
+                    :now, :user, 0)""");
+
+    /** A new session waiting in {@code channelNodeId}'s queue, with its custom fields, tracking id and language. */
+    public void insertWaiting(Tx tx, long id, long accountId, long channelNodeId, java.util.List<String> fields,
+                              String tracking, String language, long byUserId, Instant now) {
+        INSERT_WAITING.on(tx)
+                .set("id", id)
+                .set("account", accountId)
+                .set("channel", channelNodeId)
+                .set("f0", fields.get(0))
+                .set("f1", fields.get(1))
+                .set("f2", fields.get(2))
+                .set("f3", fields.get(3))
+                .set("f4", fields.get(4))
+                .set("f5", fields.get(5))
+                .set("tracking", tracking)
+                .set("language", language)
+                .set("now", now)
+                .set("user", byUserId)
                 .update();
     }
 }
