@@ -153,7 +153,7 @@ public final class AccountAdministration {
      * Changes the account's name and settings (a master administrator or a token), when its version is
      * still {@code expectedVersion}; every broken rule at once; one event with the fields before and after.
      */
-    public AdminOutcome<Versioned<AccountView>> patch(Credentials credentials, String siteKey, long expectedVersion,
+    public AdminOutcome<Versioned<AccountView>> patch(Credentials credentials, String siteKey, Long expectedVersion,
                                                       AccountPatch patch) {
         List<FieldError> errors = new ArrayList<>();
         Rules rules = new Rules(errors);
@@ -176,7 +176,7 @@ public final class AccountAdministration {
                 return AdminOutcome.invalid(errors);
             }
             Account account = s.get(Account.class, ok.value().accountId(), org.hibernate.LockMode.PESSIMISTIC_WRITE);
-            if (account.getVersion() != expectedVersion) {
+            if (expectedVersion != null && account.getVersion() != expectedVersion) {
                 return new AdminOutcome.PreconditionFailed<>();
             }
             Map<String, Object> before = new LinkedHashMap<>();

@@ -114,7 +114,7 @@ public final class WebSessionAdministration {
      * named as this API names the fields; an unknown session is not found.
      */
     public AdminOutcome<Versioned<WebSessionView>> patch(Credentials credentials, String siteKey, long id,
-                                                         long expectedVersion, WebSessionPatch patch) {
+                                                         Long expectedVersion, WebSessionPatch patch) {
         AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(credentials, siteKey,
                 AdminAccess.Need.ADMINISTRATOR);
         if (!(admitted instanceof AdminOutcome.Done<AdminAccess.AccountCaller>)) {
