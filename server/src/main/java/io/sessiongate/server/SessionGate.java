@@ -197,13 +197,14 @@ public final class SessionGate implements AutoCloseable {
     private static void bootstrapOperator(CoreServices core, String environmentToken) {
         OperatorCredential.Bootstrap done = core.administration().operator().bootstrap(environmentToken);
         if (done instanceof OperatorCredential.Bootstrap.Generated generated) {
-            LOG.warn("\n*************************************************************\n"
-                    + "An operator token was generated (shown this once; only its hash is stored):\n\n    {}\n\n"
-                    + "Use it to create accounts:\n"
-                    + "    curl -H 'Authorization: Bearer <token>' -H 'Content-Type: application/json' \\\n"
-                    + "         -d '{{\"siteKey\":...}}' http://<host>:<port>/api/v1/accounts\n"
-                    + "Set SESSIONGATE_OPERATOR_TOKEN to choose the token yourself (it then replaces this one).\n"
-                    + "*************************************************************", generated.token());
+            // One line each: the log escapes line breaks, and a reader greps for the token's line.
+            LOG.warn("*************************************************************");
+            LOG.warn("An operator token was generated (shown this once; only its hash is stored):");
+            LOG.warn("    {}", generated.token());
+            LOG.warn("Use it to create accounts: curl -H 'Authorization: Bearer <token>' -H 'Content-Type: "
+                    + "application/json' -d '<account>' http://<host>:<port>/api/v1/accounts (see the README)");
+            LOG.warn("Set SESSIONGATE_OPERATOR_TOKEN to choose the token yourself (it then replaces this one).");
+            LOG.warn("*************************************************************");
         } else if (done instanceof OperatorCredential.Bootstrap.FromEnvironment) {
             LOG.info("operator token: the one set in SESSIONGATE_OPERATOR_TOKEN");
         } else {

@@ -18,6 +18,7 @@ import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.persistence.Tx;
 import io.sessiongate.core.websession.Credentials;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,7 +214,8 @@ public final class AccountAdministration {
     }
 
     static AccountView view(Account a) {
-        return new AccountView(a.getSiteKey(), a.getName(), a.getCreatedAt(), a.getPinValidityMinutes(),
+        return new AccountView(a.getSiteKey(), a.getName(), a.getCreatedAt().truncatedTo(ChronoUnit.MILLIS),
+                a.getPinValidityMinutes(),
                 a.getWaitingTimeoutMinutes(), a.getIdleTimeoutMinutes(), a.getWebSessionTimeoutMinutes());
     }
 }

@@ -73,7 +73,7 @@ public final class ApiTokens {
      */
     public ApiTokenCreated issue(Tx tx, long accountId, long userId, String name, Instant expiresAt) {
         String token = ApiTokenRepository.PREFIX + SecureTokens.random(48);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as the row keeps it
         long id = tokens.insert(tx, accountId, userId, name, SecureTokens.hash(token), now, expiresAt);
         Map<String, Object> after = new HashMap<>();
         after.put("name", name);
