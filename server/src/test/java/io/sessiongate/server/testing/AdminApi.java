@@ -178,6 +178,24 @@ public final class AdminApi {
         return type.substring(type.lastIndexOf('/') + 1);
     }
 
+    /** The actions of the account's events about {@code objectType}, oldest first (what the database holds). */
+    public static java.util.List<String> eventActions(long accountId, String objectType) {
+        return TestServer.get().core().database().inTransaction(s -> s.createNativeQuery("SELECT action FROM event"
+                        + " WHERE account_id = :a AND object_type = :t ORDER BY id", String.class)
+                .setParameter("a", accountId).setParameter("t", objectType).getResultList());
+    }
+
+    /** A {@code SELECT COUNT(*)} with {@code :name} parameters given as name, value pairs. */
+    public static long count(String sql, Object... params) {
+        return TestServer.get().core().database().inTransaction(s -> {
+            var q = s.createNativeQuery(sql, Long.class);
+            for (int i = 0; i < params.length; i += 2) {
+                q.setParameter((String) params[i], params[i + 1]);
+            }
+            return q.getSingleResult();
+        });
+    }
+
     /** The base URI of the test server, for plain HTTP clients. */
     public static URI base() {
         return TestServer.get().baseUri();
