@@ -40,10 +40,13 @@ public final class AuditTrail {
         this.access = access;
     }
 
-    /** Events after {@code page.afterId()}, of {@code objectType} (and {@code objectId}) when given. */
+    /**
+     * Events after {@code page.afterId()}, of {@code objectType} (and {@code objectId}) when given;
+     * {@code parseErrors} are the API's own, reported with these rules' ({@code page} null when any).
+     */
     public AdminOutcome<Slice<EventView>> list(Credentials credentials, String siteKey, String objectType,
-                                               Long objectId, PageQuery page) {
-        List<FieldError> errors = new ArrayList<>();
+                                               Long objectId, PageQuery page, List<FieldError> parseErrors) {
+        List<FieldError> errors = new ArrayList<>(parseErrors);
         Rules rules = new Rules(errors);
         if (objectType != null && Arrays.stream(ObjectType.values()).noneMatch(t -> t.name().equals(objectType))) {
             rules.add("objectType", "INVALID_OBJECT_TYPE", "objectType must be one of "

@@ -112,9 +112,11 @@ public final class SupportSessionAdministration {
         }
     }
 
+    /** A page of sessions; {@code parseErrors} as for the other lists ({@code page} null when any). */
     public AdminOutcome<Slice<SupportSessionView>> list(Credentials credentials, String siteKey, String status,
-                                                        Long technicianId, Long channelId, PageQuery page) {
-        List<FieldError> errors = new ArrayList<>();
+                                                        Long technicianId, Long channelId, PageQuery page,
+                                                        List<FieldError> parseErrors) {
+        List<FieldError> errors = new ArrayList<>(parseErrors);
         Rules rules = new Rules(errors);
         if (status != null && Arrays.stream(SupportSessionStatus.values()).noneMatch(v -> v.name().equals(status))) {
             rules.add("status", "INVALID_STATUS", "status must be one of " + Arrays.toString(SupportSessionStatus.values())

@@ -63,9 +63,13 @@ public final class WebSessionAdministration {
         });
     }
 
+    /**
+     * A page of the account's web sessions; {@code parseErrors} are the API's own (a bad limit, cursor or id),
+     * reported with these rules' ({@code page} is null when there are any).
+     */
     public AdminOutcome<Slice<WebSessionView>> list(Credentials credentials, String siteKey, String status,
-                                                    Long userId, PageQuery page) {
-        List<FieldError> errors = new ArrayList<>();
+                                                    Long userId, PageQuery page, List<FieldError> parseErrors) {
+        List<FieldError> errors = new ArrayList<>(parseErrors);
         Rules rules = new Rules(errors);
         if (status != null && !STATUSES.containsKey(status)) {
             rules.add("status", "INVALID_STATUS", "status must be ACTIVE, TIMED_OUT or ENDED.");

@@ -53,17 +53,14 @@ public final class WebSessionsResource {
             return refused.get();
         }
         Paging.Asked asked = Paging.parse("web-sessions", limit, cursor, "cursor");
+        java.util.List<io.sessiongate.api.admin.FieldError> errors = new java.util.ArrayList<>(asked.errors());
         Optional<Long> user = userId == null ? Optional.empty() : AccountCallers.id(userId);
-        if (!asked.errors().isEmpty() || (userId != null && user.isEmpty())) {
-            java.util.List<io.sessiongate.api.admin.FieldError> errors = new java.util.ArrayList<>(asked.errors());
-            if (userId != null && user.isEmpty()) {
-                errors.add(new io.sessiongate.api.admin.FieldError("userId", "INVALID_ID",
-                        "userId must be a positive integer."));
-            }
-            return Problems.of(access.admit(presented.credentials(), siteKey, AdminAccess.Need.ADMINISTRATOR),
-                    ok -> Problems.invalid(errors));
+        if (userId != null && user.isEmpty()) {
+            errors.add(new io.sessiongate.api.admin.FieldError("userId", "INVALID_ID",
+                    "userId must be a positive integer."));
         }
-        return Problems.of(sessions.list(presented.credentials(), siteKey, status, user.orElse(null), asked.query()),
+        return Problems.of(sessions.list(presented.credentials(), siteKey, status, user.orElse(null),
+                        errors.isEmpty() ? asked.query() : null, errors),
                 slice -> Response.ok(Paging.page("web-sessions", slice)).build());
     }
 
