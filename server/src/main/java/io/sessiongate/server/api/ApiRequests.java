@@ -46,8 +46,10 @@ public final class ApiRequests implements ContainerRequestFilter {
             request.setProperty(BODY, body.get());
             request.setEntityStream(new ByteArrayInputStream(body.get()));
         }
+        // Only a bearer credential replaces the cookie (Presented reads it first); any other Authorization
+        // header leaves the cookie in charge, and so its CSRF token required.
         if (!SAFE.contains(request.getMethod()) && !path.regionMatches(true, 0, "/api/v1/console/", 0, 16)
-                && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+                && Presented.bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION)) == null) {
             jakarta.ws.rs.core.Cookie found = request.getCookies().get(LoginCookie.NAME);
             String cookie = found == null ? null : found.getValue();
             if (cookie != null && !cookie.isBlank() && !Csrf.matches(cookie, request.getHeaderString(Csrf.HEADER))) {

@@ -89,6 +89,10 @@ class ApiTokensApiTest {
         Response wrong = raw().header("Cookie", RescueCalls.COOKIE + "=" + master).header("X-CSRF-Token", "0".repeat(64))
                 .contentType("application/json").body(Map.of("name", "forged")).post(tokens(a));
         assertThat(problem(wrong, 403)).isEqualTo("csrf-token-invalid");
+        Response basic = raw().header("Cookie", RescueCalls.COOKIE + "=" + master).header("Authorization", "Basic eDp5")
+                .contentType("application/json").body(Map.of("name", "forged")).post(tokens(a));
+        assertThat(problem(basic, 403)).as("an Authorization that is no bearer leaves the cookie, and its token, in charge")
+                .isEqualTo("csrf-token-invalid");
     }
 
     @Test
