@@ -256,8 +256,10 @@ public final class SupportSessionAdministration {
                 rules.freeText(name, fields.get(i), PinCodeRequest.MAX_FIELD_LENGTHS.get(i));
             }
             rules.freeText("tracking", request.tracking(), PinCodeRequest.MAX_TRACKING_LENGTH);
-            rules.matches("language", request.language(), LANGUAGE, "INVALID_LANGUAGE",
-                    "language must be a language tag such as en or pt-BR.");
+            if (rules.freeText("language", request.language(), 16)) {
+                rules.matches("language", request.language(), LANGUAGE, "INVALID_LANGUAGE",
+                        "language must be a language tag such as en or pt-BR.");
+            }
         }
         if (!errors.isEmpty()) {
             AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(credentials, siteKey,

@@ -92,6 +92,9 @@ class SupportSessionsApiTest {
         assertThat(r.jsonPath().getList("errors.code")).containsExactly("ONE_OF_TECHNICIAN_OR_CHANNEL", "TWICE",
                 "TOO_LONG", "TOO_LONG", "TOO_LONG", "INVALID_LANGUAGE");
         assertThat(AdminApi.eventActions(a.accountId(), "SUPPORT_SESSION")).isEmpty();
+        Response longTag = raw().header("Authorization", "Bearer " + a.token()).contentType("application/json")
+                .body(Map.of("channelId", a.channelId(), "language", "abc-defghijk-lmnopqrs")).post(sessions(a));
+        assertThat(longTag.jsonPath().getList("errors.code")).containsExactly("TOO_LONG");
     }
 
     @Test
