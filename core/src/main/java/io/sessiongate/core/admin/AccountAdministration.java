@@ -139,13 +139,8 @@ public final class AccountAdministration {
 
     /** The caller's own account (any of its administrators). */
     public AdminOutcome<Versioned<AccountView>> get(Credentials credentials, String siteKey) {
-        return db.inTransaction(s -> {
-            AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(s, credentials, siteKey,
-                    AdminAccess.Need.ADMINISTRATOR);
-            if (!(admitted instanceof AdminOutcome.Done<AdminAccess.AccountCaller> ok)) {
-                return admitted.refusal();
-            }
-            Account account = s.get(Account.class, ok.value().accountId());
+        return access.inTransaction(credentials, siteKey, AdminAccess.Need.ADMINISTRATOR, (s, who) -> {
+            Account account = s.get(Account.class, who.accountId());
             return AdminOutcome.done(new Versioned<>(view(account), account.getVersion()));
         });
     }
@@ -167,16 +162,11 @@ public final class AccountAdministration {
             rules.range("idleTimeoutMinutes", patch.idleTimeoutMinutes(), 0, MAX_MINUTES);
             rules.range("webSessionTimeoutMinutes", patch.webSessionTimeoutMinutes(), 1, 1440);
         }
-        return db.inTransaction(s -> {
-            AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(s, credentials, siteKey,
-                    AdminAccess.Need.WHOLE_ACCOUNT);
-            if (!(admitted instanceof AdminOutcome.Done<AdminAccess.AccountCaller> ok)) {
-                return admitted.refusal();
-            }
+        return access.inTransaction(credentials, siteKey, AdminAccess.Need.WHOLE_ACCOUNT, (s, who) -> {
             if (!errors.isEmpty()) {
                 return AdminOutcome.invalid(errors);
             }
-            Account account = s.get(Account.class, ok.value().accountId(), org.hibernate.LockMode.PESSIMISTIC_WRITE);
+            Account account = s.get(Account.class, who.accountId(), org.hibernate.LockMode.PESSIMISTIC_WRITE);
             if (expectedVersion != null && account.getVersion() != expectedVersion) {
                 return new AdminOutcome.PreconditionFailed<>();
             }
@@ -198,7 +188,7 @@ public final class AccountAdministration {
             if (!after.isEmpty()) {
                 s.flush();
                 events.record(Tx.of(s), account.getId(), ObjectType.ACCOUNT, account.getId(), EventAction.CHANGED,
-                        before, after, ok.value().caller().userId());
+                        before, after, who.caller().userId());
             }
             return AdminOutcome.done(new Versioned<>(view(account), account.getVersion()));
         });

@@ -43,6 +43,19 @@ public final class AdminAccess {
         this.authenticator = authenticator;
     }
 
+    /**
+     * One transaction that begins with the gate: {@code work} runs with the admitted caller, or the
+     * gate's refusal is the outcome. The form of every administration service method.
+     */
+    public <T> AdminOutcome<T> inTransaction(Credentials credentials, String siteKey, Need need,
+                                             java.util.function.BiFunction<Session, AccountCaller, AdminOutcome<T>> work) {
+        return db.inTransaction(s -> {
+            AdminOutcome<AccountCaller> admitted = admit(s, credentials, siteKey, need);
+            return admitted instanceof AdminOutcome.Done<AccountCaller> ok ? work.apply(s, ok.value())
+                    : admitted.refusal();
+        });
+    }
+
     /** The gate in a transaction of its own, before a call to a service that authenticates again in its own. */
     public AdminOutcome<AccountCaller> admit(Credentials credentials, String siteKey, Need need) {
         return db.inTransaction(s -> admit(s, credentials, siteKey, need));

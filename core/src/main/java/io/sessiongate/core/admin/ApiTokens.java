@@ -49,12 +49,7 @@ public final class ApiTokens {
         } else {
             rules.text("name", request.name(), 100);
         }
-        return db.inTransaction(s -> {
-            AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(s, credentials, siteKey,
-                    AdminAccess.Need.WHOLE_ACCOUNT);
-            if (!(admitted instanceof AdminOutcome.Done<AdminAccess.AccountCaller> ok)) {
-                return admitted.refusal();
-            }
+        return access.inTransaction(credentials, siteKey, AdminAccess.Need.WHOLE_ACCOUNT, (s, who) -> {
             Instant now = clock.instant();
             if (request != null && request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
                 rules.add("expiresAt", "IN_THE_PAST", "expiresAt must be in the future.");
@@ -62,7 +57,7 @@ public final class ApiTokens {
             if (!errors.isEmpty()) {
                 return AdminOutcome.invalid(errors);
             }
-            return AdminOutcome.done(issue(Tx.of(s), ok.value().accountId(), ok.value().caller().userId(),
+            return AdminOutcome.done(issue(Tx.of(s), who.accountId(), who.caller().userId(),
                     request.name().trim(), request.expiresAt()));
         });
     }
@@ -84,13 +79,8 @@ public final class ApiTokens {
     }
 
     public AdminOutcome<Slice<ApiTokenView>> list(Credentials credentials, String siteKey, PageQuery page) {
-        return db.inTransaction(s -> {
-            AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(s, credentials, siteKey,
-                    AdminAccess.Need.WHOLE_ACCOUNT);
-            if (!(admitted instanceof AdminOutcome.Done<AdminAccess.AccountCaller> ok)) {
-                return admitted.refusal();
-            }
-            List<ApiTokenView> rows = tokens.page(Tx.of(s), ok.value().accountId(), page.afterId(), page.limit() + 1)
+        return access.inTransaction(credentials, siteKey, AdminAccess.Need.WHOLE_ACCOUNT, (s, who) -> {
+            List<ApiTokenView> rows = tokens.page(Tx.of(s), who.accountId(), page.afterId(), page.limit() + 1)
                     .stream().map(ApiTokens::view).toList();
             return AdminOutcome.done(Slice.of(rows, page.limit(), ApiTokenView::id));
         });
@@ -98,20 +88,15 @@ public final class ApiTokens {
 
     /** Revokes a live token: 404 when the account has no such token, or it is revoked already. */
     public AdminOutcome<ApiTokenView> revoke(Credentials credentials, String siteKey, long id) {
-        return db.inTransaction(s -> {
-            AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(s, credentials, siteKey,
-                    AdminAccess.Need.WHOLE_ACCOUNT);
-            if (!(admitted instanceof AdminOutcome.Done<AdminAccess.AccountCaller> ok)) {
-                return admitted.refusal();
-            }
+        return access.inTransaction(credentials, siteKey, AdminAccess.Need.WHOLE_ACCOUNT, (s, who) -> {
             Tx tx = Tx.of(s);
-            long account = ok.value().accountId();
+            long account = who.accountId();
             Instant now = clock.instant();
             if (!tokens.revoke(tx, account, id, now)) {
                 return new AdminOutcome.NotFound<>();
             }
             events.record(tx, account, ObjectType.API_TOKEN, id, EventAction.REVOKED, Map.of("revoked", false),
-                    Map.of("revoked", true), ok.value().caller().userId());
+                    Map.of("revoked", true), who.caller().userId());
             return AdminOutcome.done(view(tokens.one(tx, account, id).orElseThrow()));
         });
     }

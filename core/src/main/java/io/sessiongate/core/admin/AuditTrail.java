@@ -56,12 +56,7 @@ public final class AuditTrail {
             rules.add("objectId", "OBJECT_TYPE_REQUIRED", "objectId needs objectType.");
         }
         rules.id("objectId", objectId);
-        return db.inTransaction(s -> {
-            AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(s, credentials, siteKey,
-                    AdminAccess.Need.WHOLE_ACCOUNT);
-            if (!(admitted instanceof AdminOutcome.Done<AdminAccess.AccountCaller> ok)) {
-                return admitted.refusal();
-            }
+        return access.inTransaction(credentials, siteKey, AdminAccess.Need.WHOLE_ACCOUNT, (s, who) -> {
             if (!errors.isEmpty()) {
                 return AdminOutcome.invalid(errors);
             }
@@ -69,7 +64,7 @@ public final class AuditTrail {
             NativeSql.Run run = objectType == null ? ALL.on(tx)
                     : objectId == null ? OF_TYPE.on(tx).set("type", objectType)
                     : OF_OBJECT.on(tx).set("type", objectType).set("object", objectId);
-            List<EventView> rows = run.set("account", ok.value().accountId()).set("after", page.afterId())
+            List<EventView> rows = run.set("account", who.accountId()).set("after", page.afterId())
                     .set("limit", page.limit() + 1)
                     .list(r -> new EventView(r.getLong("id"), r.getString("object_type"), r.getLong("object_id"),
                             r.getString("action"), state(r.getString("before_state")),

@@ -124,16 +124,11 @@ public final class SupportSessionAdministration {
         }
         rules.id("technicianId", technicianId);
         rules.id("channelId", channelId);
-        return db.inTransaction(s -> {
-            AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(s, credentials, siteKey,
-                    AdminAccess.Need.ADMINISTRATOR);
-            if (!(admitted instanceof AdminOutcome.Done<AdminAccess.AccountCaller> ok)) {
-                return admitted.refusal();
-            }
+        return access.inTransaction(credentials, siteKey, AdminAccess.Need.ADMINISTRATOR, (s, who) -> {
             if (!errors.isEmpty()) {
                 return AdminOutcome.invalid(errors);
             }
-            Caller caller = ok.value().caller();
+            Caller caller = who.caller();
             int mask = (status != null ? 1 : 0) | (technicianId != null ? 2 : 0) | (channelId != null ? 4 : 0);
             NativeSql sql = pages.get(Integer.toString(mask));
             // Keyset over the account's rows; an administrator of some folders sees only the visible ones, so
@@ -143,7 +138,7 @@ public final class SupportSessionAdministration {
             int scanned = 0;
             while (true) {
                 int batch = page.limit() + 1;
-                NativeSql.Run run = sql.on(Tx.of(s)).set("account", ok.value().accountId()).set("after", after)
+                NativeSql.Run run = sql.on(Tx.of(s)).set("account", who.accountId()).set("after", after)
                         .set("limit", batch);
                 if (status != null) {
                     run.set("status", status);
@@ -177,13 +172,8 @@ public final class SupportSessionAdministration {
 
     /** One session of the caller's reach, with its transfers. */
     public AdminOutcome<SupportSessionView> get(Credentials credentials, String siteKey, long id) {
-        return db.inTransaction(s -> {
-            AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(s, credentials, siteKey,
-                    AdminAccess.Need.ADMINISTRATOR);
-            if (!(admitted instanceof AdminOutcome.Done<AdminAccess.AccountCaller> ok)) {
-                return admitted.refusal();
-            }
-            return read(Tx.of(s), ok.value().caller(), ok.value().accountId(), id)
+        return access.inTransaction(credentials, siteKey, AdminAccess.Need.ADMINISTRATOR, (s, who) -> {
+            return read(Tx.of(s), who.caller(), who.accountId(), id)
                     .<AdminOutcome<SupportSessionView>>map(AdminOutcome::done).orElseGet(AdminOutcome.NotFound::new);
         });
     }
@@ -297,13 +287,8 @@ public final class SupportSessionAdministration {
 
     private AdminOutcome<SupportSessionCreated> inChannel(Credentials credentials, String siteKey, long channelId,
                                                           List<String> fields, String tracking, String language) {
-        return db.inTransaction(s -> {
-            AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(s, credentials, siteKey,
-                    AdminAccess.Need.ADMINISTRATOR);
-            if (!(admitted instanceof AdminOutcome.Done<AdminAccess.AccountCaller> ok)) {
-                return admitted.refusal();
-            }
-            Caller caller = ok.value().caller();
+        return access.inTransaction(credentials, siteKey, AdminAccess.Need.ADMINISTRATOR, (s, who) -> {
+            Caller caller = who.caller();
             Tx tx = Tx.of(s);
             SupportSessionRepository.Target channel = sessions.targetAndSession(tx, channelId, null).target();
             if (!Scope.mayTarget(caller, channel == null ? null : channel.scope(), NodeRef.CHANNEL)) {
@@ -312,12 +297,12 @@ public final class SupportSessionAdministration {
             }
             long id = sessions.nextId(tx);
             Instant now = clock.instant();
-            sessions.insertWaiting(tx, id, caller.accountId(), channelId, fields, tracking, language, caller.userId(),
+            sessions.insertWaiting(tx, id, who.accountId(), channelId, fields, tracking, language, caller.userId(),
                     now);
             Map<String, Object> after = new HashMap<>();
             after.put("status", SupportSessionStatus.WAITING.name());
             after.put("channelNodeId", channelId);
-            events.record(tx, caller.accountId(), ObjectType.SUPPORT_SESSION, id, EventAction.CREATED, null, after,
+            events.record(tx, who.accountId(), ObjectType.SUPPORT_SESSION, id, EventAction.CREATED, null, after,
                     caller.userId());
             return AdminOutcome.done(new SupportSessionCreated(id, SupportSessionStatus.WAITING.name(), null));
         });

@@ -75,17 +75,12 @@ public final class WebSessionAdministration {
             rules.add("status", "INVALID_STATUS", "status must be ACTIVE, TIMED_OUT or ENDED.");
         }
         rules.id("userId", userId);
-        return db.inTransaction(s -> {
-            AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(s, credentials, siteKey,
-                    AdminAccess.Need.ADMINISTRATOR);
-            if (!(admitted instanceof AdminOutcome.Done<AdminAccess.AccountCaller> ok)) {
-                return admitted.refusal();
-            }
+        return access.inTransaction(credentials, siteKey, AdminAccess.Need.ADMINISTRATOR, (s, who) -> {
             if (!errors.isEmpty()) {
                 return AdminOutcome.invalid(errors);
             }
             NativeSql sql = pages.get((status == null ? "" : status) + (userId == null ? "/" : "/user"));
-            NativeSql.Run run = sql.on(Tx.of(s)).set("account", ok.value().accountId()).set("after", page.afterId())
+            NativeSql.Run run = sql.on(Tx.of(s)).set("account", who.accountId()).set("after", page.afterId())
                     .set("limit", page.limit() + 1);
             if (userId != null) {
                 run.set("user", userId);
@@ -99,13 +94,8 @@ public final class WebSessionAdministration {
     }
 
     public AdminOutcome<Versioned<WebSessionView>> get(Credentials credentials, String siteKey, long id) {
-        return db.inTransaction(s -> {
-            AdminOutcome<AdminAccess.AccountCaller> admitted = access.admit(s, credentials, siteKey,
-                    AdminAccess.Need.ADMINISTRATOR);
-            if (!(admitted instanceof AdminOutcome.Done<AdminAccess.AccountCaller> ok)) {
-                return admitted.refusal();
-            }
-            return one(Tx.of(s), ok.value().accountId(), id)
+        return access.inTransaction(credentials, siteKey, AdminAccess.Need.ADMINISTRATOR, (s, who) -> {
+            return one(Tx.of(s), who.accountId(), id)
                     .<AdminOutcome<Versioned<WebSessionView>>>map(AdminOutcome::done)
                     .orElseGet(AdminOutcome.NotFound::new);
         });
