@@ -17,6 +17,7 @@ import io.sessiongate.core.event.EventRepository;
 import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.rescue.CustomerService;
 import io.sessiongate.core.rescue.DirectoryReads;
+import io.sessiongate.core.rescue.JoinableChannels;
 import io.sessiongate.core.rescue.PinAttempts;
 import io.sessiongate.core.rescue.SessionSweeper;
 import io.sessiongate.core.rescue.PresenceRepository;
@@ -60,6 +61,7 @@ public final class CoreServices {
     private final DirectoryService directory;
     private final DemoData demoData;
     private final CustomerService customers;
+    private final JoinableChannels joinableChannels;
     private final SessionSweeper sweeper;
     private final Administration administration;
 
@@ -85,6 +87,7 @@ public final class CoreServices {
                 new PinRequestRepository(), new SecureRandom());
         this.customers = new CustomerService(database, events, clock, supportSessions, new DirectoryReads(),
                 new PinAttempts());
+        this.joinableChannels = new JoinableChannels(database);
         this.sweeper = new SessionSweeper(database, events, clock, supportSessions);
         this.sessionQueries = new SessionQueryService(database, authenticator, clock, supportSessions, presenceRows,
                 new DirectoryReads());
@@ -94,11 +97,13 @@ public final class CoreServices {
         this.demoData = new DemoData(database, passwords, clock, accounts, supportSessions);
         AdminAccess access = new AdminAccess(database, authenticator);
         ApiTokens tokens = new ApiTokens(database, clock, events, access, apiTokens);
+        SupportSessionAdministration supportSessionAdministration = new SupportSessionAdministration(database, clock,
+                events, access, supportSessions, pinCodes, transfers, lifecycle);
         this.administration = new Administration(access, new OperatorCredential(database, clock),
                 new AccountAdministration(database, passwords, events, accounts, access, tokens), tokens,
-                new WebSessionAdministration(database, clock, access, sessionUpdates), new AuditTrail(database, access),
-                new SupportSessionAdministration(database, clock, events, access, supportSessions, pinCodes, transfers,
-                        lifecycle), new IdempotencyKeys(database, clock));
+                new WebSessionAdministration(database, clock, access, sessionUpdates),
+                new AuditTrail(database, access, supportSessionAdministration), supportSessionAdministration,
+                new IdempotencyKeys(database, clock));
     }
 
     /** The administration API's services (core.admin), over the services above. */
@@ -175,6 +180,11 @@ public final class CoreServices {
     /** The customer's side of a support session: join, look, leave. */
     public CustomerService customers() {
         return customers;
+    }
+
+    /** The channels a customer may enter, listed by site key for the customer join page. */
+    public JoinableChannels joinableChannels() {
+        return joinableChannels;
     }
 
     /** The time-outs of support sessions, applied by every server process. */
