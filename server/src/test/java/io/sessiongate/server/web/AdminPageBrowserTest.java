@@ -37,20 +37,21 @@ class AdminPageBrowserTest {
     private BrowserContext context;
 
     @BeforeAll
-    static void start() {
-        Chromium.browser(); // skips the class without Chromium
-        server = DemoServer.get();
+    static void timeouts() {
         PlaywrightAssertions.setDefaultAssertionTimeout(6_000);
     }
 
     @BeforeEach
     void newContext() {
-        context = Chromium.context(1440);
+        context = Chromium.context(1440); // without Chromium: each test reports skipped
+        server = DemoServer.get();
     }
 
     @AfterEach
     void closeContext() {
-        context.close();
+        if (context != null) {
+            context.close();
+        }
     }
 
     private Pages.Watched loggedIn(String email, String password) {

@@ -31,7 +31,9 @@ class CrossOriginBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Chromium.browser(); // skips the class without Chromium
+        if (!Chromium.installed()) {
+            return; // the test reports skipped (Chromium.context is an assumption)
+        }
         server = DemoServer.get();
         PlaywrightAssertions.setDefaultAssertionTimeout(6_000);
         String target = server.origin();

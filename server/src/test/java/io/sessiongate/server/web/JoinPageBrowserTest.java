@@ -26,22 +26,24 @@ class JoinPageBrowserTest {
     private BrowserContext customer;
 
     @BeforeAll
-    static void start() {
-        Chromium.browser(); // skips the class without Chromium
-        server = DemoServer.get();
+    static void timeouts() {
         PlaywrightAssertions.setDefaultAssertionTimeout(6_000);
     }
 
     @BeforeEach
     void contexts() {
-        admin = Chromium.context(1440);
+        admin = Chromium.context(1440); // without Chromium: each test reports skipped
         customer = Chromium.context(360);
+        server = DemoServer.get();
     }
 
     @AfterEach
     void close() {
-        admin.close();
-        customer.close();
+        for (BrowserContext c : new BrowserContext[] {admin, customer}) {
+            if (c != null) {
+                c.close();
+            }
+        }
     }
 
     @Test
