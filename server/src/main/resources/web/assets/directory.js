@@ -1,7 +1,7 @@
 // What the page knows of the account's people and channels, for names and for the transfer dialog's
 // targets: the hierarchy (GET .../hierarchy) and the users (GET .../users) when the caller may read them,
 // and in any case what the support sessions themselves name (a technician's or a channel's name).
-import {api, accountPath} from './api.js';
+import {api, all, accountPath} from './api.js';
 
 export class Directory {
   constructor(siteKey) {
@@ -48,8 +48,25 @@ export class Directory {
   }
 
   async read() {
-    // The directory resources are not part of this build yet: what the sessions name is all there is.
-    return false;
+    const [hierarchy, users] = await Promise.all([
+      api('GET', accountPath(this.siteKey, 'hierarchy')),
+      all(accountPath(this.siteKey, 'users') + '?limit=200').catch(e => {
+        if (e.status === 401) throw e;
+        return null; // names of users are a nicety: the tree is what matters
+      }),
+    ]);
+    const nodes = new Map();
+    for (const n of hierarchy.body.nodes) nodes.set(n.id, n);
+    this.nodes = nodes;
+    if (users) this.users = new Map(users.map(u => [u.userId, u]));
+    this.complete = true;
+    this.version = JSON.stringify(hierarchy.body.nodes) + JSON.stringify(users);
+    return true;
+  }
+
+  /** The nodes as read, in the hierarchy's order (parents before children). */
+  all() {
+    return [...this.nodes.values()];
   }
 
   node(id) {
@@ -64,7 +81,9 @@ export class Directory {
   userName(userId) {
     if (userId == null) return 'the system';
     const user = this.users.get(Number(userId));
-    return user ? (user.name || user.email) : `user ${userId}`;
+    if (user) return user.name || user.email;
+    const node = [...this.nodes.values()].find(n => n.userId === Number(userId));
+    return node ? node.name : `user ${userId}`;
   }
 
   technicians() {
@@ -76,4 +95,9 @@ export class Directory {
     return [...this.nodes.values()].filter(n => n.kind === 'CHANNEL')
       .sort((a, b) => String(a.name).localeCompare(String(b.name)) || a.id - b.id);
   }
+}
+
+/** ONLINE -> Online */
+export function presenceText(presence) {
+  return presence ? presence.charAt(0) + presence.slice(1).toLowerCase() : '';
 }

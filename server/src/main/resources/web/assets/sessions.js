@@ -5,6 +5,7 @@
 import {api, all, accountPath, serverNow} from './api.js';
 import {h, fill, say, duration, when, table, td} from './dom.js';
 import {LIVE, CLOSED, statusText, isClosed, refusal} from './words.js';
+import {presenceText} from './directory.js';
 
 const POLL_MS = 2000;
 
@@ -64,6 +65,11 @@ export function mount(panel, ctx) {
     state.filter = filter.value;
     state.signature = null;
     poll(true);
+  });
+
+  // names and presence read later (the hierarchy) show at once
+  const unsubscribe = ctx.directory.onChange(() => {
+    if (state.shown && state.sessions.length) render();
   });
 
   const onVisible = () => {
@@ -154,7 +160,7 @@ export function mount(panel, ctx) {
         h('span', {class: 'kind'}, g.kind === 'technician' ? 'Technician' : g.kind === 'channel' ? 'Channel' : ''),
         h('span', {class: 'group-name'}, g.name || `node ${g.id}`),
         presence && presence.presence ? h('span', {class: 'badge ' + presence.presence.toLowerCase()},
-          presence.presence) : null,
+          presenceText(presence.presence)) : null,
         h('span', {class: 'count'}, `${g.sessions.length} session${g.sessions.length === 1 ? '' : 's'}`)),
       table(`Sessions of ${g.name}`, [
         {label: 'Session'}, {label: 'Customer'}, {label: 'Status'}, {label: 'Waiting', class: 'num'},
@@ -199,6 +205,7 @@ export function mount(panel, ctx) {
       this.hide();
       state.destroyed = true;
       dialog.close();
+      unsubscribe();
       document.removeEventListener('visibilitychange', onVisible);
     },
   };
@@ -297,8 +304,7 @@ function sessionDialog(ctx, onChanged) {
     const technicians = ctx.directory.technicians();
     const channels = ctx.directory.channels();
     const technicianOption = t => h('option', {value: `technician:${t.id}`},
-      t.name + (t.presence ? ` (${t.presence}${t.status === 'DISABLED' ? ', disabled' : ''})`
-        : t.status === 'DISABLED' ? ' (disabled)' : ''));
+      t.name + (t.status === 'DISABLED' ? ' (disabled)' : t.presence ? ` (${presenceText(t.presence)})` : ''));
     fill(target,
       h('option', {value: ''}, 'Choose…'),
       technicians.length ? h('optgroup', {label: 'Technicians'}, technicians.map(technicianOption)) : null,

@@ -140,6 +140,27 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    @Order(4)
+    void aTransferToOfflineBobIsRefusedWithTheRescueCodeInWords() {
+        Pages.Watched w = loggedIn(ADMIN, ADMIN_PASSWORD);
+        Page page = w.page();
+        openSession(page, 5002);
+        Locator target = page.getByLabel("To a technician or a channel");
+        assertThat(target.locator("option[value='technician:2002']")).hasText("Bob (Offline)");
+        assertThat(target.locator("option[value='technician:2001']")).hasText("Alice (Online)");
+        assertThat(target.locator("option[value='channel:3002']")).hasText("Second Line (channel)");
+        target.selectOption("technician:2002");
+        page.locator("#transfer-submit").click();
+        assertThat(page.locator("#session-message")).hasText("Bob's console is not running. (ACTIONFAILED)");
+        assertThat(page.locator("#session-status")).hasText("Waiting");
+        assertThat(page.locator("#session-transfers")).hasText("Never transferred.");
+        Pages.screenshots(page, "session", false);
+        page.keyboard().press("Escape");
+        assertThat(row(page, "c3001", 5002)).containsText("Waiting");
+        w.assertClean();
+    }
+
+    @Test
     @Order(5)
     void startHoldAndCloseASession() {
         Pages.Watched w = loggedIn(ADMIN, ADMIN_PASSWORD);
@@ -334,6 +355,113 @@ class AdminPageBrowserTest {
         Object refused = page.evaluate("() => { try { document.body.innerHTML = '<b>x</b>'; return 'assigned'; }"
                 + " catch (e) { return e.name; } }");
         Assertions.assertThat(refused).isEqualTo("TypeError");
+    }
+
+    @Test
+    @Order(13)
+    void aMasterAdministratorMakesMovesAndDisablesPeopleAndGivesAChannelItsGroup() {
+        Pages.Watched w = loggedIn(OWNER, OWNER_PASSWORD);
+        Page page = w.page();
+        page.locator("#tab-people").click();
+        // who is online: Alice's console runs (the demo's simulated one), Bob's does not
+        assertThat(page.locator("#online-list li[data-node-id='2001']")).hasText("Alice Online");
+        assertThat(page.locator("#online-list li[data-node-id='2002']")).hasText("Bob Offline");
+        assertThat(page.locator("#people-tree li[data-node-id='1001'] li[data-node-id='2002']")).containsText("Bob");
+        assertThat(page.locator("#people-tree li[data-node-id='3001']")).containsText("serves Demo Technicians");
+        Pages.screenshots(page, "people");
+
+        // a technician, who can log in at once
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Tina Test");
+        page.locator("#person-email").fill("tina@demo.example");
+        page.locator("#person-password").fill("tina-password-1");
+        page.getByLabel("Technician in").selectOption("1001");
+        page.locator("#person-submit").click();
+        assertThat(page.locator("#people-message")).containsText("Tina Test is made (technician node ");
+        Locator tina = treeItem(page, "Tina Test");
+        assertThat(page.locator("#people-tree li[data-node-id='1001']")).containsText("Tina Test");
+        Assertions.assertThat(server.rescue("login", null, "email", "tina@demo.example", "pwd", "tina-password-1"))
+                .isEqualTo("OK");
+
+        // an administrator
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Adam Admin");
+        page.locator("#person-email").fill("adam@demo.example");
+        page.locator("#person-password").fill("adam-password-1");
+        page.getByLabel("Technician in").selectOption("");
+        page.getByLabel("Administrator in").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Demo Administrators"));
+        page.locator("#person-submit").click();
+        assertThat(page.locator("#people-message")).containsText("Adam Admin is made (administrator node ");
+        assertThat(page.locator("#people-tree li[data-node-id='1002']")).containsText("Adam Admin");
+
+        // a group, and Tina moved into it
+        page.getByLabel("Group name").fill("Second Team");
+        page.getByLabel("Inside").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Technicians (Technicians)"));
+        page.locator("#group-submit").click();
+        assertThat(page.locator("#people-message")).hasText("The group Second Team is made inside Technicians.");
+        page.getByLabel("Who or which group").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Tina Test (Technician)"));
+        page.getByLabel("Into").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Second Team (Technician group)"));
+        page.locator("#move-submit").click();
+        assertThat(page.locator("#people-message")).hasText("Tina Test is now in Second Team.");
+        Locator team = treeItem(page, "Second Team");
+        assertThat(team).containsText("Tina Test");
+        assertThat(page.locator("#people-tree li[data-node-id='1001']")).not().containsText("Tina Test");
+
+        // disabled: her logins end, and she cannot log in
+        assertThat(tina).hasCount(1);
+        tina.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Disable Tina Test")).click();
+        assertThat(page.locator("#people-message")).hasText(
+                "Tina Test is disabled: their logins ended, and they cannot log in.");
+        assertThat(tina.locator(":scope > .node")).containsText("Disabled");
+        Assertions.assertThat(server.rescue("login", null, "email", "tina@demo.example", "pwd", "tina-password-1"))
+                .isEqualTo("INVALID");
+
+        // a channel, serving the new group: customers see it on the join page's list
+        page.getByLabel("New channel").fill("Third Line");
+        page.locator("#channel-submit").click();
+        assertThat(page.locator("#people-message")).containsText("The channel Third Line is made");
+        assertThat(page.getByLabel("Channel", new Page.GetByLabelOptions().setExact(true)).locator("option:checked"))
+                .hasText("Third Line");
+        page.locator("#channel-groups").getByLabel("Second Team").check();
+        assertThat(page.locator("#people-message")).hasText("Third Line now serves Second Team.");
+        Locator thirdLine = treeItem(page, "Third Line");
+        assertThat(thirdLine).containsText("serves Second Team");
+        Assertions.assertThat(server.get("/api/v1/customer/channels?siteKey=demo", null).body()).contains("Third Line");
+        page.locator("#channel-groups").getByLabel("Second Team").uncheck();
+        assertThat(page.locator("#people-message")).hasText("Third Line no longer serves Second Team.");
+        Assertions.assertThat(server.get("/api/v1/customer/channels?siteKey=demo", null).body())
+                .doesNotContain("Third Line");
+        w.assertClean();
+    }
+
+    @Test
+    @Order(14)
+    void aFolderAdministratorSeesTheirPartOfTheTreeAndIsToldWhatIsOutsideIt() {
+        Pages.Watched w = loggedIn(ADMIN, ADMIN_PASSWORD);
+        Page page = w.page();
+        page.locator("#tab-people").click();
+        assertThat(page.locator("#people-tree li[data-node-id='2001']")).containsText("Alice");
+        assertThat(page.locator("#people-tree")).not().containsText("Demo Owner");
+        page.getByLabel("New channel").fill("Not mine");
+        page.locator("#channel-submit").click();
+        assertThat(page.locator("#people-message")).hasText("That is outside your folder list. (OUTSIDE_FOLDER_LIST)");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Fred Folder");
+        page.locator("#person-email").fill("fred@demo.example");
+        page.locator("#person-password").fill("fred-password-1");
+        page.getByLabel("Technician in").selectOption("1001");
+        page.locator("#person-submit").click();
+        assertThat(page.locator("#people-message")).containsText("Fred Folder is made");
+        assertThat(page.locator("#people-tree li[data-node-id='1001']")).containsText("Fred Folder");
+        w.assertClean();
+    }
+
+    /** The hierarchy's item whose own name (not a descendant's) is {@code name}. */
+    private static Locator treeItem(Page page, String name) {
+        return page.locator("#people-tree li").filter(new Locator.FilterOptions().setHas(
+                page.locator(":scope > .node .name", new Page.LocatorOptions().setHasText(name))));
     }
 
     @SuppressWarnings("unchecked")

@@ -60,12 +60,17 @@ final class Pages {
 
     /** Full-page screenshots of what the page shows now, at 360 and at 1440 pixels wide; back to the width it had. */
     static void screenshots(Page page, String name) {
+        screenshots(page, name, true);
+    }
+
+    /** Screenshots at both widths: of the whole page, or of the window only (a modal dialog, as the user sees it). */
+    static void screenshots(Page page, String name, boolean fullPage) {
         ViewportSize was = page.viewportSize();
         for (int width : WIDTHS) {
             page.setViewportSize(width, 900);
             page.waitForTimeout(150); // one layout and paint at the new width
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + width + ".png"))
-                    .setFullPage(true));
+                    .setFullPage(fullPage));
         }
         page.setViewportSize(was.width, was.height);
     }
