@@ -65,9 +65,9 @@ export function when(iso) {
 }
 
 /** A table whose rows turn into labelled cards on a narrow screen. columns: [{label, class}] */
-export function table(caption, columns, rows) {
+export function table(caption, columns, rows, cls) {
   return h('div', {class: 'table-wrap'},
-    h('table', {class: 'cards'},
+    h('table', {class: 'cards' + (cls ? ' ' + cls : '')},
       caption ? h('caption', {class: 'visually-hidden'}, caption) : null,
       h('thead', null, h('tr', null, columns.map(c => h('th', {scope: 'col', class: c.class || null}, c.label)))),
       h('tbody', null, rows)));

@@ -180,7 +180,7 @@ export function mount(panel, ctx) {
             'aria-label': `Open session ${s.id} of ${customerOf(s)}`,
             onclick: event => dialog.open(s.id, event.currentTarget),
           }, 'Open')));
-      })));
+      }), 'sessions-table'));
   }
 
   function tick() {
