@@ -95,8 +95,12 @@ export function mount(panel, ctx) {
       {label: 'Login'}, {label: 'User'}, {label: 'Role'}, {label: 'Address'}, {label: 'Since'},
       {label: 'Last request'}, {label: 'Requests', class: 'num'}, {label: 'Status'}, {label: 'Actions'},
     ], state.rows.map(w => {
-      const user = w.userId == null ? 'not logged in' : ctx.directory.userName(w.userId)
-        + (w.userId === ctx.me.userId ? ' (you)' : '');
+      const own = w.userId === ctx.me.userId;
+      const known = w.userId != null && (ctx.directory.users.has(w.userId)
+        || ctx.directory.all().some(n => n.userId === w.userId));
+      const user = w.userId == null ? 'not logged in'
+        : (known || !own ? ctx.directory.userName(w.userId) : sessionStorage.getItem('sg.email') || 'you')
+          + (own ? ' (you)' : '');
       const active = w.status === 'ACTIVE';
       return h('tr', {'data-web-session-id': w.id, 'data-user-id': w.userId},
         td('Login', String(w.id), 'mono'),

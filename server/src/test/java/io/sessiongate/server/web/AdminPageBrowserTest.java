@@ -245,6 +245,11 @@ class AdminPageBrowserTest {
         assertThat(row).containsText("Active");
         Pages.screenshots(page, "web-sessions");
         row.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Refresh the roles")).click();
+        assertThat(page.locator("#web-sessions-message")).hasText("Login " + id
+                + " of admin@demo.example (you) now has its user's current roles and folder list.");
+        assertThat(row).containsText("admin@demo.example (you)");
+        row.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("End")).click();
         assertThat(page.locator("#web-sessions-message")).containsText("Login " + id);
         assertThat(page.locator("#web-sessions-message")).containsText("is ended: its cookie no longer works.");
@@ -348,13 +353,23 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(12)
-    void textFromTheServerCanOnlyBeInsertedAsText() {
+    void textFromTheServerCanOnlyBeInsertedAsTextAndLoggingOutEndsTheLogin() {
         Pages.Watched w = loggedIn(ADMIN, ADMIN_PASSWORD);
         Page page = w.page();
         // Trusted Types, required by the page's policy: turning a string into HTML throws
         Object refused = page.evaluate("() => { try { document.body.innerHTML = '<b>x</b>'; return 'assigned'; }"
                 + " catch (e) { return e.name; } }");
         Assertions.assertThat(refused).isEqualTo("TypeError");
+        // logging out ends the login (logout.aspx): the page is back at its form, and the cookie is refused
+        String cookie = context.cookies().stream().filter(c -> c.name.equals("ASP.NET_SessionId")).findFirst()
+                .orElseThrow().value;
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Log out")).click();
+        assertThat(page.locator("#login-message")).hasText("You are logged out.");
+        Assertions.assertThat(server.get("/api/v1/session", cookie).statusCode()).isEqualTo(401);
+        // the one thing the page's console reported: the refused assignment above
+        Assertions.assertThat(w.problems()).containsExactly(
+                "This document requires 'TrustedHTML' assignment. The action has been blocked.");
     }
 
     @Test

@@ -68,7 +68,7 @@ final class Pages {
         ViewportSize was = page.viewportSize();
         for (int width : WIDTHS) {
             page.setViewportSize(width, 900);
-            page.waitForTimeout(150); // one layout and paint at the new width
+            page.waitForTimeout(50); // a layout and a paint at the new width
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + width + ".png"))
                     .setFullPage(fullPage));
         }
