@@ -38,6 +38,9 @@ class AdminPageBrowserTest {
 
     @BeforeAll
     static void timeouts() {
+        if (Chromium.installed()) {
+            DemoServer.startInBackground();
+        }
         PlaywrightAssertions.setDefaultAssertionTimeout(6_000);
     }
 

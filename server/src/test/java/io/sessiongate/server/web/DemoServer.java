@@ -44,7 +44,31 @@ final class DemoServer {
         this.origin = base.substring(0, base.length() - 1);
     }
 
-    static synchronized DemoServer get() {
+    private static java.util.concurrent.CompletableFuture<DemoServer> starting;
+
+    /** Starts the server on another thread (while Chromium starts on this one); {@link #get()} waits for it. */
+    static synchronized void startInBackground() {
+        if (instance == null && starting == null) {
+            starting = java.util.concurrent.CompletableFuture.supplyAsync(DemoServer::start);
+        }
+    }
+
+    static DemoServer get() {
+        java.util.concurrent.CompletableFuture<DemoServer> pending;
+        synchronized (DemoServer.class) {
+            pending = starting;
+        }
+        if (pending != null) {
+            try {
+                pending.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // start() below tries again and fails with the cause itself
+            }
+        }
+        return start();
+    }
+
+    private static synchronized DemoServer start() {
         if (instance == null) {
             TestDatabase tests = TestDatabase.get();
             String name = "sgweb_" + ProcessHandle.current().pid() + "_"

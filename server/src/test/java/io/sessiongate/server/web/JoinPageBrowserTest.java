@@ -27,6 +27,9 @@ class JoinPageBrowserTest {
 
     @BeforeAll
     static void timeouts() {
+        if (Chromium.installed()) {
+            DemoServer.startInBackground();
+        }
         PlaywrightAssertions.setDefaultAssertionTimeout(6_000);
     }
 
