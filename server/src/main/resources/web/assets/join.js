@@ -67,7 +67,7 @@ function render(s) {
   const before = title.textContent;
   status.replaceChildren();
   if (s.status === 'WAITING' || s.status === 'TRANSFERRING' || s.status === 'PIN_ISSUED') {
-    title.textContent = 'Waiting for a technician';
+    title.textContent = 'You are in the queue';
     status.append(h('span', {class: 'spinner', 'aria-hidden': 'true'}),
       s.status === 'TRANSFERRING' ? 'You are being passed to a technician…' : 'Waiting for a technician…');
     if (s.waitingSeconds !== null && s.waitingSeconds !== undefined) {
@@ -76,13 +76,13 @@ function render(s) {
     detail.textContent = `You have waited ${duration((Date.now() - waitedFrom) / 1000)}. Keep this page open.`;
     if (!ticker) {
       ticker = setInterval(() => {
-        if (waitedFrom !== null && !$('wait-view').hidden && $('wait-title').textContent.startsWith('Waiting')) {
+        if (waitedFrom !== null && !$('wait-view').hidden && $('wait-title').textContent === 'You are in the queue') {
           detail.textContent = `You have waited ${duration((Date.now() - waitedFrom) / 1000)}. Keep this page open.`;
         }
       }, 1000);
     }
   } else if (s.status === 'ACTIVE') {
-    title.textContent = 'A technician is with you';
+    title.textContent = 'Your session has started';
     status.append('A technician is with you: ', h('strong', {id: 'technician-name'}, s.technicianName || 'your technician'), '.');
     detail.textContent = 'Follow their instructions. Leave when you are done.';
   } else if (s.status === 'ON_HOLD') {

@@ -97,6 +97,13 @@ class AdminPageBrowserTest {
         page.getByLabel("Password").press("Enter");
         assertThat(page.locator("#login-message"))
                 .hasText("Too many attempts for this email: wait a few minutes, then try again. (LIMITREACHED)");
+
+        page.getByLabel("Email").fill("alice@demo.example"); // a technician: right password, wrong page
+        page.getByLabel("Password").fill("demo-alice");
+        page.getByLabel("Password").press("Enter");
+        assertThat(page.locator("#login-message")).hasText("This page is for administrators: that login is a "
+                + "technician's. Log in as an administrator.");
+        assertThat(page.locator("#app-view")).isHidden();
         w.assertClean();
     }
 

@@ -69,7 +69,7 @@ class JoinPageBrowserTest {
         page.getByLabel("Your name (optional)").fill(name);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Connect")).click();
-        assertThat(page.locator("#wait-title")).hasText("Waiting for a technician");
+        assertThat(page.locator("#wait-title")).hasText("You are in the queue");
         assertThat(page.locator("#wait-status")).hasText("Waiting for a technician…");
         long joined = System.nanoTime();
         Pages.screenshots(page, "join-waiting");
@@ -96,6 +96,7 @@ class JoinPageBrowserTest {
         System.out.printf("[web] the start showed on the customer's page after %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
         assertThat(page.locator("#technician-name")).hasText("Alice");
+        assertThat(page.locator("#wait-title")).hasText("Your session has started");
         Pages.screenshots(page, "join-technician");
         sessions.keyboard().press("Escape");
 
