@@ -6,6 +6,10 @@ import io.sessiongate.core.demo.DemoData;
 import io.sessiongate.core.event.EventRecorder;
 import io.sessiongate.core.event.EventRepository;
 import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.report.ReportQueries;
+import io.sessiongate.core.report.ReportRequestRepository;
+import io.sessiongate.core.report.ReportService;
+import io.sessiongate.core.report.ReportSettingsRepository;
 import io.sessiongate.core.rescue.DirectoryReads;
 import io.sessiongate.core.rescue.PresenceRepository;
 import io.sessiongate.core.rescue.LifecycleService;
@@ -23,6 +27,7 @@ import io.sessiongate.core.websession.SessionUpdateService;
 import io.sessiongate.core.websession.WebSessionRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Every service of the domain, built once over one database and one clock. The server's wiring
@@ -43,9 +48,16 @@ public final class CoreServices {
     private final PinCodeService pinCodes;
     private final SessionQueryService sessionQueries;
     private final SessionUpdateService sessionUpdates;
+    private final ReportService reports;
     private final DemoData demoData;
 
+    /** The services with the vendor's report repeat window (60 s). */
     public CoreServices(Database database, Clock clock, PasswordHasher passwords) {
+        this(database, clock, passwords, ReportService.DEFAULT_REPEAT_WINDOW);
+    }
+
+    /** The services, with {@code reportRepeatWindow} between two servings of the same report to one user. */
+    public CoreServices(Database database, Clock clock, PasswordHasher passwords, Duration reportRepeatWindow) {
         this.database = database;
         this.clock = clock;
         this.passwords = passwords;
@@ -64,9 +76,12 @@ public final class CoreServices {
         this.lifecycle = new LifecycleService(database, authenticator, events, clock, supportSessions);
         this.pinCodes = new PinCodeService(database, authenticator, events, clock, supportSessions,
                 new PinRequestRepository(), new SecureRandom());
+        DirectoryReads directory = new DirectoryReads();
         this.sessionQueries = new SessionQueryService(database, authenticator, clock, supportSessions, presenceRows,
-                new DirectoryReads());
+                directory);
         this.sessionUpdates = new SessionUpdateService(database, authenticator, events, clock, webSessions);
+        this.reports = new ReportService(database, authenticator, events, clock, directory,
+                new ReportSettingsRepository(), new ReportRequestRepository(), new ReportQueries(), reportRepeatWindow);
         this.demoData = new DemoData(database, passwords, clock, supportSessions);
     }
 
@@ -120,6 +135,10 @@ public final class CoreServices {
 
     public SessionUpdateService sessionUpdates() {
         return sessionUpdates;
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     public DemoData demoData() {

@@ -16,5 +16,7 @@ public enum EventAction {
     /** cancelAction: a pending transfer undone. */
     ACTION_CANCELLED,
     /** requestPINCode: a session born with a PIN code (the code itself is not recorded). */
-    PIN_ISSUED
+    PIN_ISSUED,
+    /** A report setting of a web session or auth code changed (setReportArea_v8, setTimezone, ...). */
+    REPORT_SETTINGS_CHANGED
 }
