@@ -106,7 +106,7 @@ class ReportServiceTest {
         List<TransferReportRow> transfers = transferRows(admin, a.techGroupId(), "NODE");
         assertThat(transfers).containsExactly(
                 new TransferReportRow(day.sessionId(), at(5), Duration.ofMinutes(3), "Ann", a.adminNodeId(), "Admin",
-                        a.onlineTechNodeId(), "Online Tech", a.offlineTechNodeId(), "Offline Tech", "over to B",
+                        a.onlineTechNodeId(), "Online Tech", a.offlineTechNodeId(), "Offline Tech", ScriptedDay.COMMENT,
                         Duration.ofMinutes(1), a.techGroupId(), "Technicians", a.techGroupId(), "Technicians"),
                 new TransferReportRow(day.sessionId(), at(30), Duration.ZERO, "Ann", a.adminNodeId(), "Admin",
                         a.offlineTechNodeId(), "Offline Tech", a.channelId(), "Channel", null, Duration.ZERO,

@@ -27,7 +27,7 @@ import java.util.Arrays;
  * 13:00 technician A ("Online Tech") asks for a PIN code (custom field 0 "Ann", tracking "T-42")
  * 13:02 the customer enters it: Waiting in A's queue (the customer side is not built on this branch:
  *       the fixture moves the session as it would, in SQL)
- * 13:05 the administrator transfers it to technician B ("Offline Tech", online for the day), "over to B"
+ * 13:05 the administrator transfers it to technician B ("Offline Tech", online for the day), {@link #COMMENT}
  * 13:06 the administrator starts it for B: Active
  * 13:16 on hold; 13:20 resumed
  * 13:30 transferred into the account's channel: Waiting there
@@ -40,6 +40,8 @@ import java.util.Arrays;
  */
 public record ScriptedDay(TestAccount account, long sessionId, long liveSessionId, Credentials admin) {
 
+    /** The first transfer's comment: a delimiter, markup and a line break, for the encodings to carry. */
+    public static final String COMMENT = "to B|<now>\n& \"fast\"";
     /** The day's first minute, 2024-03-05 13:00 UTC. */
     public static final Instant START = Instant.parse("2024-03-05T13:00:00Z");
     /** When the reports are asked for. */
@@ -61,7 +63,7 @@ public record ScriptedDay(TestAccount account, long sessionId, long liveSessionI
         at(clock, 5);
         accounts.online(a.offlineTechNodeId());
         assertThat(core.transfers().transfer(admin, new TransferRequest(Long.toString(session), techB, "NODE",
-                "over to B"))).isEqualTo(TransferSessionResult.OK);
+                COMMENT))).isEqualTo(TransferSessionResult.OK);
         at(clock, 6);
         accounts.online(a.offlineTechNodeId());
         assertThat(core.lifecycle().start(admin, Long.toString(session), techB)).isEqualTo(StartSessionResult.OK);
