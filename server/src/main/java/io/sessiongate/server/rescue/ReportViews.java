@@ -94,7 +94,14 @@ public final class ReportViews {
             return "";
         }
         long s = Math.max(0, d.getSeconds());
-        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+        StringBuilder out = new StringBuilder(8);
+        two(out, s / 3600).append(':');
+        two(out, s / 60 % 60).append(':');
+        return two(out, s % 60).toString();
+    }
+
+    private static StringBuilder two(StringBuilder out, long n) {
+        return (n < 10 ? out.append('0') : out).append(n);
     }
 
     private static String id(Long id) {
