@@ -1,6 +1,7 @@
 package io.sessiongate.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sessiongate.api.rescue.GetReportResult;
 import io.sessiongate.api.rescue.ReportArea;
@@ -344,6 +345,14 @@ class ReportServiceTest {
         });
         assertThat(rows).isEqualTo(count);
         assertThat(seen[0]).isEqualTo(count);
+    }
+
+    @Test
+    void aReportIsReadInAReadOnlyTransaction() {
+        assertThatThrownBy(() -> db.readOnly(tx -> io.sessiongate.core.persistence.NativeSql
+                .of("INSERT INTO report_request (user_id, report_key, last_request_at) VALUES (1, 'x', NOW())")
+                .on(tx).update())).isInstanceOf(io.sessiongate.core.persistence.DataAccessException.class)
+                .hasStackTraceContaining("READ ONLY");
     }
 
     private static boolean reportStillRunning() {
