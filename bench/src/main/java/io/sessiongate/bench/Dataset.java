@@ -7,7 +7,7 @@ import java.sql.Statement;
 
 /**
  * The benchmark's data, written straight over JDBC in multi-row inserts: one account whose
- * administrators act on every group, technicians spread over groups (all beneath one top group) and
+ * administrators act on every group, technicians spread over groups (all beneath the Technicians organisation node) and
  * all Online, channels, support sessions waiting in the channels, and web sessions: the callers'
  * (administrators') and the targets of Session.Update. For the reports, as many closed sessions as
  * waiting ones, spread over the last day, each with its times, one transfer (from a channel to a
@@ -22,10 +22,11 @@ record Dataset(int supportSessions, int technicians, int webSessions, int caller
     static final long GROUP_BASE = 10_000;
     static final long CHANNEL_BASE = 20_000;
     static final long ADMIN_NODE = 30_000;
+    /** The root and the organisation nodes every account has (V6): root, master administrators, administrators, technicians. */
+    static final long ROOT_NODE = 9_000;
+    static final long TECHNICIANS_NODE = ROOT_NODE + 3;
     static final long TECH_BASE = 100_000;
     static final long SESSION_BASE = 10_000_000;
-    /** The group every technician group hangs beneath: a report on it covers every technician. */
-    static final long TOP_GROUP = 10_050;
     /** The closed sessions the reports read. */
     static final long HISTORY_BASE = 50_000_000;
 
@@ -77,15 +78,21 @@ record Dataset(int supportSessions, int technicians, int webSessions, int caller
             s.executeUpdate("INSERT INTO account (id, site_key, name, created_at) VALUES (1, '" + SITE
                     + "', 'Bench', " + ts + ")");
             StringBuilder nodes = new StringBuilder();
-            append(nodes, "(" + TOP_GROUP + ",1,'TECHNICIAN_GROUP',NULL,'All technicians'," + ts + ")");
+            append(nodes, "(" + ROOT_NODE + ",1,'ROOT',NULL,'Bench'," + ts + ")");
+            append(nodes, "(" + (ROOT_NODE + 1) + ",1,'MASTER_ADMINISTRATORS'," + ROOT_NODE + ",'Master Administrators',"
+                    + ts + ")");
+            append(nodes, "(" + (ROOT_NODE + 2) + ",1,'ADMINISTRATORS'," + ROOT_NODE + ",'Administrators'," + ts + ")");
+            append(nodes, "(" + TECHNICIANS_NODE + ",1,'TECHNICIANS'," + ROOT_NODE + ",'Technicians'," + ts + ")");
             for (int g = 0; g < GROUPS; g++) {
-                append(nodes, "(" + (GROUP_BASE + g) + ",1,'TECHNICIAN_GROUP'," + TOP_GROUP + ",'Group " + g + "',"
+                append(nodes, "(" + (GROUP_BASE + g) + ",1,'TECHNICIAN_GROUP'," + TECHNICIANS_NODE + ",'Group " + g + "',"
                         + ts + ")");
             }
-            append(nodes, "(" + (GROUP_BASE + GROUPS) + ",1,'ADMINISTRATOR_GROUP',NULL,'Admins'," + ts + ")");
+            append(nodes, "(" + (GROUP_BASE + GROUPS) + ",1,'ADMINISTRATOR_GROUP'," + (ROOT_NODE + 2) + ",'Admins',"
+                    + ts + ")");
             append(nodes, "(" + ADMIN_NODE + ",1,'ADMINISTRATOR'," + (GROUP_BASE + GROUPS) + ",'Admin'," + ts + ")");
             for (int ch = 0; ch < CHANNELS; ch++) {
-                append(nodes, "(" + (CHANNEL_BASE + ch) + ",1,'CHANNEL',NULL,'Channel " + ch + "'," + ts + ")");
+                append(nodes, "(" + (CHANNEL_BASE + ch) + ",1,'CHANNEL'," + ROOT_NODE + ",'Channel " + ch + "'," + ts
+                        + ")");
             }
             s.executeUpdate("INSERT INTO node (id, account_id, kind, parent_id, name, created_at) VALUES " + nodes);
             StringBuilder assign = new StringBuilder();

@@ -133,7 +133,7 @@ final class DbCeiling implements AutoCloseable {
             authenticate(tx, now, r);
             WebSessionRepository.UpdateLookup read = WEB_SESSIONS.forUpdate(tx, Dataset.SITE, target, null);
             WEB_SESSIONS.update(tx, target, read.version(), "10.0." + r.nextInt(256) + "." + (1 + r.nextInt(254)),
-                    SessionStatus.ACTIVE, new WebSessionRepository.Snapshot(null, read.roleIds(), false, 1L,
+                    SessionStatus.ACTIVE, new WebSessionRepository.Snapshot(null, read.roleIds(), false, false, 1L,
                             read.folderGroupIds()));
             event(tx, target, ObjectType.WEB_SESSION, EventAction.UPDATED, now);
         });

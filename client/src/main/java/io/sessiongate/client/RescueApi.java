@@ -1,6 +1,26 @@
 package io.sessiongate.client;
 
+import io.sessiongate.api.rescue.AccountInfo;
+import io.sessiongate.api.rescue.AssignChannelResult;
 import io.sessiongate.api.rescue.CancelActionResult;
+import io.sessiongate.api.rescue.CreateGroupResult;
+import io.sessiongate.api.rescue.CreateUserResult;
+import io.sessiongate.api.rescue.DeleteNodeResult;
+import io.sessiongate.api.rescue.GetAccountResult;
+import io.sessiongate.api.rescue.GetGroupResult;
+import io.sessiongate.api.rescue.GetHierarchyResult;
+import io.sessiongate.api.rescue.GetUserResult;
+import io.sessiongate.api.rescue.GroupInfo;
+import io.sessiongate.api.rescue.HierarchyEntry;
+import io.sessiongate.api.rescue.HierarchyText;
+import io.sessiongate.api.rescue.MoveNodeResult;
+import io.sessiongate.api.rescue.NodeType;
+import io.sessiongate.api.rescue.RescueCode;
+import io.sessiongate.api.rescue.SetGroupResult;
+import io.sessiongate.api.rescue.SetUserResult;
+import io.sessiongate.api.rescue.SetUserStatusResult;
+import io.sessiongate.api.rescue.UnassignChannelResult;
+import io.sessiongate.api.rescue.UserInfo;
 import io.sessiongate.api.rescue.ChannelAvailabilityResult;
 import io.sessiongate.api.rescue.CloseSessionResult;
 import io.sessiongate.api.rescue.GetReportResult;
@@ -30,6 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -268,6 +289,219 @@ public final class RescueApi {
 
     private ReportSettingResult setting(String method, String name, Object value) {
         return Transport.join(call(method, false, form(name, value), code(ReportSettingResult::fromHttpCode)));
+    }
+
+    // ------------------------------------------------------------------------------------ administration
+
+    /** What getAccount answered: its code, and the caller's account when it is OK. */
+    public record AccountReply(GetAccountResult result, Optional<AccountInfo> account) {
+    }
+
+    /** What getHierarchy(_v2) answered: its code, and the nodes (parents first) when it is OK. */
+    public record HierarchyReply(GetHierarchyResult result, List<HierarchyEntry> nodes) {
+        public HierarchyReply {
+            nodes = List.copyOf(nodes);
+        }
+    }
+
+    /** What getUser_v2 answered: its code, and the user when it is OK. */
+    public record UserReply(GetUserResult result, Optional<UserInfo> user) {
+    }
+
+    /** What getGroup_v2 answered: its code, and the group when it is OK (its parent is not in the text reply). */
+    public record GroupReply(GetGroupResult result, Optional<GroupInfo> group) {
+    }
+
+    /** What createUser or createGroup answered: its code, and the new node's id when it is OK. */
+    public record NewNodeReply<C extends RescueCode>(C result, OptionalLong nodeId) {
+    }
+
+    /**
+     * setUser_v2's fields: null leaves a field as it is (an empty password too).
+     *
+     * @param status {@code Enabled}, {@code Disabled} or {@code Deleted}
+     */
+    public record UserChanges(String name, String nick, String email, String ssoId, String password,
+                              String confirmPassword, String currentPassword, String status, String description) {
+
+        public static UserChanges none() {
+            return new UserChanges(null, null, null, null, null, null, null, null, null);
+        }
+
+        public UserChanges withName(String v) {
+            return new UserChanges(v, nick, email, ssoId, password, confirmPassword, currentPassword, status,
+                    description);
+        }
+
+        public UserChanges withEmail(String v) {
+            return new UserChanges(name, nick, v, ssoId, password, confirmPassword, currentPassword, status,
+                    description);
+        }
+
+        /** A new password, sent as its own confirmation. */
+        public UserChanges withPassword(String v) {
+            return new UserChanges(name, nick, email, ssoId, v, v, currentPassword, status, description);
+        }
+
+        public UserChanges withStatus(String v) {
+            return new UserChanges(name, nick, email, ssoId, password, confirmPassword, currentPassword, v,
+                    description);
+        }
+
+        public UserChanges withDescription(String v) {
+            return new UserChanges(name, nick, email, ssoId, password, confirmPassword, currentPassword, status, v);
+        }
+    }
+
+    /** The caller's account, with their node ids (0 when they have none) and email. */
+    public AccountReply getAccount() {
+        return Transport.join(call("getAccount.aspx", true, Map.of(), r -> {
+            GetAccountResult result = GetAccountResult.fromHttpCode(RescueReply.codeOf(r.body()))
+                    .orElseThrow(() -> unexpected("getAccount", r));
+            if (result != GetAccountResult.OK) {
+                return new AccountReply(result, Optional.empty());
+            }
+            Map<String, String> f = RescueReply.fieldsOf(r.body());
+            try {
+                return new AccountReply(result, Optional.of(new AccountInfo(Long.parseLong(f.get("AccountID")),
+                        f.get("Organization"), Long.parseLong(f.get("AdminID")), Long.parseLong(f.get("TechID")),
+                        f.get("Email"))));
+            } catch (RuntimeException e) {
+                throw unexpected("getAccount", r);
+            }
+        }));
+    }
+
+    /** The whole hierarchy the caller reaches (getHierarchy_v2). */
+    public HierarchyReply getHierarchy() {
+        return getHierarchy(null, false);
+    }
+
+    /**
+     * getHierarchy_v2: node {@code node} and everything beneath it (null: the whole account the caller reaches);
+     * with {@code onlineOnly}, without the technicians who are not Online, Away or Busy.
+     */
+    public HierarchyReply getHierarchy(Long node, boolean onlineOnly) {
+        return Transport.join(call("getHierarchy_v2.aspx", true, form("isnode", node != null, "node", node,
+                "filteroffline", onlineOnly), r -> {
+                    GetHierarchyResult result = GetHierarchyResult.fromHttpCode(RescueReply.codeOf(r.body()))
+                            .orElseThrow(() -> unexpected("getHierarchy_v2", r));
+                    if (result != GetHierarchyResult.OK) {
+                        return new HierarchyReply(result, List.of());
+                    }
+                    try {
+                        return new HierarchyReply(result, HierarchyText.parse(RescueReply.dataOf(r.body())));
+                    } catch (IllegalArgumentException e) {
+                        throw unexpected("getHierarchy_v2 (" + e.getMessage() + ")", r);
+                    }
+                }));
+    }
+
+    /** getUser_v2: the user holding technician or administrator node {@code node}. */
+    public UserReply getUser(long node) {
+        return Transport.join(call("getUser_v2.aspx", true, form("node", node), r -> {
+            GetUserResult result = GetUserResult.fromHttpCode(RescueReply.codeOf(r.body()))
+                    .orElseThrow(() -> unexpected("getUser_v2", r));
+            if (result != GetUserResult.OK) {
+                return new UserReply(result, Optional.empty());
+            }
+            Map<String, String> f = RescueReply.fieldsOf(r.body());
+            try {
+                return new UserReply(result, Optional.of(new UserInfo(Long.parseLong(f.get("NODEID")), f.get("NAME"),
+                        f.get("NICK"), f.get("EMAIL"), f.get("SSOID"), f.get("DESCRIPTION"),
+                        NodeType.fromText(f.get("TYPE")).orElseThrow(), f.get("STATUS"),
+                        "True".equals(f.get("ISACCOUNTHOLDER")))));
+            } catch (RuntimeException e) {
+                throw unexpected("getUser_v2", r);
+            }
+        }));
+    }
+
+    /**
+     * createUser in group {@code parent}; the other arguments may be null (without an email and a password the
+     * user is made Disabled, to be completed with {@link #setUser}). Never retried.
+     */
+    public NewNodeReply<CreateUserResult> createUser(long parent, String name, String email, String password) {
+        return Transport.join(call("createUser.aspx", false, form("parent", parent, "name", name, "email", email,
+                "pwd", password), newNode("createUser", CreateUserResult::fromHttpCode)));
+    }
+
+    /** setUser_v2 on the user holding node {@code node}. */
+    public SetUserResult setUser(long node, UserChanges c) {
+        return Transport.join(call("setUser_v2.aspx", false, form("node", node, "name", c.name(), "nick", c.nick(),
+                "email", c.email(), "ssoid", c.ssoId(), "pwd", c.password(), "confpwd", c.confirmPassword(),
+                "oldpwd", c.currentPassword(), "status", c.status(), "description", c.description()),
+                code(SetUserResult::fromHttpCode)));
+    }
+
+    /** setUserStatus: {@code Enabled}, {@code Disabled} or {@code Deleted}; disabling ends the user's logins at once. */
+    public SetUserStatusResult setUserStatus(long node, String status) {
+        return Transport.join(call("setUserStatus.aspx", false, form("node", node, "status", status),
+                code(SetUserStatusResult::fromHttpCode)));
+    }
+
+    /** createGroup under {@code parent} (a technician or administrator group, or their organisation node). Never retried. */
+    public NewNodeReply<CreateGroupResult> createGroup(long parent, String name) {
+        return Transport.join(call("createGroup.aspx", false, form("parent", parent, "name", name),
+                newNode("createGroup", CreateGroupResult::fromHttpCode)));
+    }
+
+    /** getGroup_v2. */
+    public GroupReply getGroup(long node) {
+        return Transport.join(call("getGroup_v2.aspx", true, form("node", node), r -> {
+            GetGroupResult result = GetGroupResult.fromHttpCode(RescueReply.codeOf(r.body()))
+                    .orElseThrow(() -> unexpected("getGroup_v2", r));
+            if (result != GetGroupResult.OK) {
+                return new GroupReply(result, Optional.empty());
+            }
+            Map<String, String> f = RescueReply.fieldsOf(r.body());
+            try {
+                return new GroupReply(result, Optional.of(new GroupInfo(Long.parseLong(f.get("NODEID")), null,
+                        f.get("NAME"), f.get("DESCRIPTION"), NodeType.fromText(f.get("TYPE")).orElseThrow(),
+                        "True".equals(f.get("ISENABLED")))));
+            } catch (RuntimeException e) {
+                throw unexpected("getGroup_v2", r);
+            }
+        }));
+    }
+
+    /** setGroup: null leaves a field as it is; {@code status} is {@code Enabled} or {@code Disabled}. */
+    public SetGroupResult setGroup(long node, String name, String status, String description) {
+        return Transport.join(call("setGroup.aspx", false, form("node", node, "name", name, "status", status,
+                "description", description), code(SetGroupResult::fromHttpCode)));
+    }
+
+    /** moveNode: {@code node} goes under group {@code target}. */
+    public MoveNodeResult moveNode(long node, long target) {
+        return Transport.join(call("moveNode.aspx", false, form("targetNode", target, "node", node),
+                code(MoveNodeResult::fromHttpCode)));
+    }
+
+    public DeleteNodeResult deleteNode(long node) {
+        return Transport.join(call("deleteNode.aspx", false, form("node", node), code(DeleteNodeResult::fromHttpCode)));
+    }
+
+    /** assignChannel: channel {@code channel} serves technician group {@code group} too. */
+    public AssignChannelResult assignChannel(long group, long channel) {
+        return Transport.join(call("assignChannel.aspx", false, form("node", group, "entry", channel),
+                code(AssignChannelResult::fromHttpCode)));
+    }
+
+    public UnassignChannelResult unassignChannel(long group, long channel) {
+        return Transport.join(call("unassignChannel.aspx", false, form("node", group, "entry", channel),
+                code(UnassignChannelResult::fromHttpCode)));
+    }
+
+    private static <C extends RescueCode> Function<HttpResponse<String>, NewNodeReply<C>> newNode(
+            String method, Function<String, Optional<C>> parse) {
+        return r -> {
+            C result = parse.apply(RescueReply.codeOf(r.body())).orElseThrow(() -> unexpected(method, r));
+            OptionalLong id = RescueReply.newNodeOf(r.body());
+            if ("OK".equals(result.httpCode()) && id.isEmpty()) {
+                throw unexpected(method, r);
+            }
+            return new NewNodeReply<>(result, id);
+        };
     }
 
     private <T> CompletableFuture<T> call(String method, boolean idempotent, Map<String, String> form,

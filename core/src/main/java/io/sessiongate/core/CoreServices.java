@@ -1,6 +1,7 @@
 package io.sessiongate.core;
 
 import io.sessiongate.core.account.AccountService;
+import io.sessiongate.core.account.DirectoryService;
 import io.sessiongate.core.account.PasswordHasher;
 import io.sessiongate.core.demo.DemoData;
 import io.sessiongate.core.event.EventRecorder;
@@ -10,7 +11,10 @@ import io.sessiongate.core.report.ReportQueries;
 import io.sessiongate.core.report.ReportRequestRepository;
 import io.sessiongate.core.report.ReportService;
 import io.sessiongate.core.report.ReportSettingsRepository;
+import io.sessiongate.core.rescue.CustomerService;
 import io.sessiongate.core.rescue.DirectoryReads;
+import io.sessiongate.core.rescue.PinAttempts;
+import io.sessiongate.core.rescue.SessionSweeper;
 import io.sessiongate.core.rescue.PresenceRepository;
 import io.sessiongate.core.rescue.LifecycleService;
 import io.sessiongate.core.rescue.PinCodeService;
@@ -22,6 +26,7 @@ import io.sessiongate.core.rescue.TransferRepository;
 import io.sessiongate.core.rescue.TransferService;
 import io.sessiongate.core.websession.AuthCodeRepository;
 import io.sessiongate.core.websession.CallerAuthenticator;
+import io.sessiongate.core.websession.ForcedSignOut;
 import io.sessiongate.core.websession.LoginService;
 import io.sessiongate.core.websession.SessionUpdateService;
 import io.sessiongate.core.websession.WebSessionRepository;
@@ -48,8 +53,11 @@ public final class CoreServices {
     private final PinCodeService pinCodes;
     private final SessionQueryService sessionQueries;
     private final SessionUpdateService sessionUpdates;
+    private final DirectoryService directory;
     private final ReportService reports;
     private final DemoData demoData;
+    private final CustomerService customers;
+    private final SessionSweeper sweeper;
 
     /** The services with the vendor's report repeat window (60 s). */
     public CoreServices(Database database, Clock clock, PasswordHasher passwords) {
@@ -67,7 +75,7 @@ public final class CoreServices {
         SupportSessionRepository supportSessions = new SupportSessionRepository();
         PresenceRepository presenceRows = new PresenceRepository();
         this.events = new EventRecorder(clock, new EventRepository());
-        this.accounts = new AccountService(database, passwords, clock);
+        this.accounts = new AccountService(database, passwords, clock, events);
         this.authenticator = new CallerAuthenticator(clock, events, webSessions, authCodes);
         this.logins = new LoginService(database, passwords, events, clock, webSessions, authCodes);
         this.presence = new PresenceService(database, authenticator, clock, presenceRows);
@@ -76,13 +84,18 @@ public final class CoreServices {
         this.lifecycle = new LifecycleService(database, authenticator, events, clock, supportSessions);
         this.pinCodes = new PinCodeService(database, authenticator, events, clock, supportSessions,
                 new PinRequestRepository(), new SecureRandom());
-        DirectoryReads directory = new DirectoryReads();
+        DirectoryReads directoryReads = new DirectoryReads();
+        this.customers = new CustomerService(database, events, clock, supportSessions, directoryReads,
+                new PinAttempts());
+        this.sweeper = new SessionSweeper(database, events, clock, supportSessions);
         this.sessionQueries = new SessionQueryService(database, authenticator, clock, supportSessions, presenceRows,
-                directory);
+                directoryReads);
         this.sessionUpdates = new SessionUpdateService(database, authenticator, events, clock, webSessions);
-        this.reports = new ReportService(database, authenticator, events, clock, directory,
+        this.directory = new DirectoryService(database, authenticator, passwords, clock, events,
+                new ForcedSignOut(webSessions, authCodes, events));
+        this.reports = new ReportService(database, authenticator, events, clock, directoryReads,
                 new ReportSettingsRepository(), new ReportRequestRepository(), new ReportQueries(), reportRepeatWindow);
-        this.demoData = new DemoData(database, passwords, clock, supportSessions);
+        this.demoData = new DemoData(database, passwords, clock, accounts, supportSessions);
     }
 
     public Database database() {
@@ -137,11 +150,27 @@ public final class CoreServices {
         return sessionUpdates;
     }
 
+    /** The administration of the directory: the Rescue administration methods and the JSON API use it. */
+    public DirectoryService directory() {
+        return directory;
+    }
+
+    /** The Rescue API's reports: their settings, the poll limit, the streamed rows. */
     public ReportService reports() {
         return reports;
     }
 
     public DemoData demoData() {
         return demoData;
+    }
+
+    /** The customer's side of a support session: join, look, leave. */
+    public CustomerService customers() {
+        return customers;
+    }
+
+    /** The time-outs of support sessions, applied by every server process. */
+    public SessionSweeper sweeper() {
+        return sweeper;
     }
 }

@@ -59,6 +59,7 @@ public final class Main {
         b.append("  health       ").append(base).append("health\n");
         b.append("  Rescue API   ").append(base).append("API/<method>.aspx\n");
         b.append("  APIServer    ").append(base).append("APIServer/Session.GetSessionData\n");
+        b.append("  customers    ").append(base).append("api/v1/customer/sessions\n");
         if (config.demo()) {
             b.append("demo accounts:\n");
             b.append("  Demo Support (site key demo): administrator ").append(DemoData.ADMIN_EMAIL).append(" / ")
@@ -67,6 +68,7 @@ public final class Main {
                     .append(" (node 2001, kept Online), Bob ").append(DemoData.BOB_EMAIL).append(" / ")
                     .append(DemoData.BOB_PASSWORD).append(" (node 2002, Offline)\n");
             b.append("    channel Support 3001; support sessions 5001, 5002, 5003 waiting in it\n");
+            b.append("    channel Second Line 3002, session 5004 waiting in it; Alice's 5005 Active, 5006 On Hold\n");
             b.append("  Other Company (site key other): technician node 9001, support session 9501\n");
         }
         b.append("try: curl -c cookies.txt '").append(base).append("API/login.aspx?email=")

@@ -7,6 +7,7 @@ import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.persistence.DatabaseConfig;
 import io.sessiongate.core.persistence.EmbeddedMariaDb;
 import io.sessiongate.core.rescue.PresenceStatus;
+import io.sessiongate.core.rescue.SessionSweeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import io.sessiongate.server.admin.ConsoleResource;
 import io.sessiongate.server.apiserver.ApiServerResource;
+import io.sessiongate.server.customer.CustomerResource;
 import io.sessiongate.server.rescue.RescueMethods;
 import io.sessiongate.server.rescue.RescueResource;
 import io.sessiongate.server.soap.RescueSoap;
@@ -108,6 +110,10 @@ public final class SessionGate implements AutoCloseable {
             scheduler.scheduleWithFixedDelay(() -> simulatedConsoles(core), 0, 30, TimeUnit.SECONDS);
         }
         scheduler.scheduleWithFixedDelay(() -> maintenance(core), 1, 60, TimeUnit.SECONDS);
+        long sweepMillis = sweepIntervalFromEnvironment();
+        if (sweepMillis > 0) {
+            scheduler.scheduleWithFixedDelay(() -> sweep(core), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        }
 
         URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, (GrizzlyHttpContainer) null, false,
@@ -148,12 +154,13 @@ public final class SessionGate implements AutoCloseable {
         rc.register(new HealthResource(core.database(), version));
         rc.register(new PingResource());
         RescueMethods rescue = new RescueMethods(core.logins(), core.transfers(), core.sessionQueries(),
-                core.lifecycle(), core.pinCodes(), core.reports());
+                core.lifecycle(), core.pinCodes(), core.directory(), core.reports());
         rc.register(new StateChangingRequests(rescue));
         rc.register(new RescueResource(rescue));
         rc.register(new RescueSoap(rescue));
         rc.register(new ConsoleResource(core.presence(), core.sessionQueries(), core.lifecycle()));
         rc.register(new ApiServerResource(core.sessionUpdates()));
+        rc.register(new CustomerResource(core.customers()));
         io.sessiongate.server.metrics.ServerMetrics.install(rc, core.database(), rescue);
         return rc;
     }
@@ -171,9 +178,43 @@ public final class SessionGate implements AutoCloseable {
     private static void maintenance(CoreServices core) {
         try {
             core.logins().purgeExpiredAttempts();
+            core.customers().purgeExpiredAttempts();
             core.reports().purge();
         } catch (RuntimeException e) {
             LOG.warn("maintenance failed: {}", e.getMessage());
+        }
+    }
+
+    /** The default of {@code SESSIONGATE_SWEEP_INTERVAL_MS}: how often this process applies the time-outs. */
+    static final long DEFAULT_SWEEP_MILLIS = 10_000;
+
+    /** {@code SESSIONGATE_SWEEP_INTERVAL_MS} (a property wins over the variable); 0: this process does not sweep. */
+    static long sweepIntervalFromEnvironment() {
+        String name = "SESSIONGATE_SWEEP_INTERVAL_MS";
+        String v = System.getProperty(name, System.getenv(name));
+        if (v == null || v.isBlank()) {
+            return DEFAULT_SWEEP_MILLIS;
+        }
+        try {
+            long millis = Long.parseLong(v.trim());
+            if (millis < 0) {
+                throw new NumberFormatException();
+            }
+            return millis;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of milliseconds, not '" + v + "'");
+        }
+    }
+
+    private static void sweep(CoreServices core) {
+        try {
+            SessionSweeper.Swept swept = core.sweeper().sweep();
+            if (swept.total() > 0) {
+                LOG.info("sweeper: {} PIN codes expired, {} waiting and {} idle sessions timed out",
+                        swept.expiredPins(), swept.waitingTimedOut(), swept.idleTimedOut());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("sweep failed: {}", e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package io.sessiongate.server;
 import io.sessiongate.api.apiserver.ApiServerError;
 import io.sessiongate.api.apiserver.ApiServerReply;
 import io.sessiongate.api.apiserver.ErrorCode;
+import io.sessiongate.server.customer.CustomerProblems;
 import io.sessiongate.server.rescue.RescueMethods;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -31,6 +32,9 @@ import java.util.Locale;
  *       {@code text/plain}, JSON or untyped body (what a cross-origin page can send without a
  *       preflight) answers 415 {@code ERROR}. A POST without a body, its parameters in the query
  *       string, is still served.</li>
+ *   <li>the customer's POSTs under {@code /api/v1/customer/} (join, leave) get the same cross-site
+ *       refusal, as a 403 problem; their resource takes JSON only, which a page on another origin
+ *       cannot send without a CORS preflight, and this server answers none.</li>
  * </ul>
  */
 @Provider
@@ -50,6 +54,12 @@ public final class StateChangingRequests implements ContainerRequestFilter {
         String path = request.getUriInfo().getRequestUri().getRawPath();
         ApiFamily family = ApiFamily.ofPath(path);
         if (family == ApiFamily.OTHER) {
+            // The customer's join and leave: no cookie is involved (a PIN, a channel id, a bearer token), but a page
+            // on another site could still spend a PIN guess from its visitor's address, or use up a real PIN.
+            if (path.startsWith(CUSTOMER) && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+                    && crossSite(request)) {
+                request.abortWith(CustomerProblems.crossSiteRefused());
+            }
             return;
         }
         String method = request.getMethod();
@@ -71,6 +81,8 @@ public final class StateChangingRequests implements ContainerRequestFilter {
             request.abortWith(Response.status(415).type(RESCUE_TEXT).entity("ERROR").build());
         }
     }
+
+    private static final String CUSTOMER = "/api/v1/customer/";
 
     private static final MediaType RESCUE_TEXT = MediaType.valueOf("text/plain; charset=utf-8");
 

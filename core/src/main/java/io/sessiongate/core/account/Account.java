@@ -27,6 +27,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Bumped by every directory change of the account (V10): see DirectoryService on why. */
+    @Column(name = "directory_version", nullable = false)
+    private long directoryVersion;
+
     protected Account() {
     }
 
@@ -54,6 +58,15 @@ public class Account {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public long getDirectoryVersion() {
+        return directoryVersion;
+    }
+
+    /** Records that the account's directory changed (one write that concurrent changes conflict on). */
+    public void directoryChanged() {
+        directoryVersion++;
     }
 
     @Override

@@ -17,9 +17,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * An entry of an account's hierarchy: a group, a technician, an administrator or a channel.
- * Node IDs are unique integers across the installation; they come from {@code node_seq} unless
- * chosen explicitly.
+ * An entry of an account's hierarchy: the root, an organisation node, a group, a technician, an
+ * administrator or a channel (see {@link NodeKind}). Node IDs are unique integers across the
+ * installation; they come from {@code node_seq} unless chosen explicitly. Only the root has no parent.
  */
 @Entity
 @Table(name = "node")
@@ -44,6 +44,18 @@ public class Node {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "status", nullable = false, length = 16)
+    private NodeStatus status = NodeStatus.ENABLED;
+
+    @Column(name = "description", nullable = false, length = 512)
+    private String description = "";
+
+    /** When the node was deleted; a deleted node stays only as the anchor of its history (V10). */
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
 
     /** For a channel: the technician groups it is assigned to. */
     @ElementCollection
@@ -93,6 +105,34 @@ public class Node {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public NodeStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(NodeStatus status) {
+        this.status = status;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public void setDeletedAt(Instant deletedAt) {
+        this.deletedAt = deletedAt;
     }
 
     public Set<Long> getAssignedGroupIds() {

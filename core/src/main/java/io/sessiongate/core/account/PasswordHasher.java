@@ -25,9 +25,12 @@ public final class PasswordHasher {
         return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
     }
 
-    /** True when {@code password} matches {@code hash}; false for a null or over-long password. */
+    /**
+     * True when {@code password} matches {@code hash}; false for a null or over-long password, and for an
+     * empty hash (a user made without a password yet, whom no password opens).
+     */
     public boolean matches(String password, String hash) {
-        if (password == null || hash == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+        if (password == null || hash == null || hash.isEmpty() || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             return false;
         }
         return BCrypt.verifyer().verify(password.toCharArray(), hash.toCharArray()).verified;

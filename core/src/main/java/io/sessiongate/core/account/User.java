@@ -61,6 +61,14 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** setUser_v2's nick (V10). */
+    @Column(name = "nick", nullable = false, length = 64)
+    private String nick = "";
+
+    /** The user's single sign-on id (V10); stored and shown, not used to log in yet. */
+    @Column(name = "sso_id", nullable = false, length = 128)
+    private String ssoId = "";
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -140,6 +148,35 @@ public class User {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getNick() {
+        return nick;
+    }
+
+    public void setNick(String nick) {
+        this.nick = nick;
+    }
+
+    public String getSsoId() {
+        return ssoId;
+    }
+
+    public void setSsoId(String ssoId) {
+        this.ssoId = ssoId;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    /** Whether a password has been set: a user that createUser made with only a parent has none yet. */
+    public boolean hasPassword() {
+        return passwordHash != null && !passwordHash.isEmpty();
     }
 
     public long getVersion() {

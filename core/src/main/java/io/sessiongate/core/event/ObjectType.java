@@ -4,5 +4,11 @@ package io.sessiongate.core.event;
 public enum ObjectType {
     SUPPORT_SESSION,
     WEB_SESSION,
-    USER
+    USER,
+    ACCOUNT,
+    /** A node of the hierarchy: group, channel, organisation node (people are {@link #USER}s). */
+    NODE,
+    ROLE,
+    FOLDER_LIST,
+    API_TOKEN
 }

@@ -18,10 +18,11 @@
  *       {@code core.event}). Each write is one statement that sets only the columns it changes;
  *       a row written concurrently is guarded by its {@code version} column in the statement.
  *       There is no entity for these tables.</li>
- *   <li>Two more tables of that kind are written the same way by the one class that owns them:
+ *   <li>More tables of that kind are written the same way by the one class that owns them:
  *       {@code password_attempt} by {@code core.websession.PasswordAttempts} (the password limit,
- *       under a row lock) and {@code commit_marker} by {@code CommitMarker} (a cluster's in-doubt
- *       COMMITs).</li>
+ *       under a row lock), {@code pin_attempt} by {@code core.rescue.PinAttempts} (the wrong-PIN
+ *       limit of the customer join, under a row lock) and {@code commit_marker} by
+ *       {@code CommitMarker} (a cluster's in-doubt COMMITs).</li>
  * </ul>
  * Reads on a hot path may use plain JDBC on any table, the directory included
  * ({@code DirectoryReads}, the auth-code read).

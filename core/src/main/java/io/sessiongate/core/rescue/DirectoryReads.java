@@ -1,6 +1,7 @@
 package io.sessiongate.core.rescue;
 
 import io.sessiongate.core.account.NodeKind;
+import io.sessiongate.core.account.NodeStatus;
 import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.persistence.Tx;
@@ -15,10 +16,10 @@ import java.util.Optional;
 public final class DirectoryReads {
 
     private static final NativeSql NODE = NativeSql.of("""
-            SELECT n.kind, n.account_id, n.parent_id,
+            SELECT n.kind, n.account_id, n.parent_id, n.status,
                    (SELECT GROUP_CONCAT(ca.group_id) FROM channel_assignment ca WHERE ca.channel_id = n.id)
                        AS channel_groups
-            FROM node n WHERE n.id = :node""");
+            FROM node n WHERE n.id = :node AND n.deleted_at IS NULL""");
 
     private static final String USER = """
             SELECT u.name, u.email, u.status, u.admin_node_id, u.tech_node_id, p.status AS presence,
@@ -35,9 +36,11 @@ public final class DirectoryReads {
                              PresenceStatus presence, Instant lastHeartbeat) {
     }
 
+    /** The node, unless it does not exist or was deleted (a deleted node reads like a missing one). */
     public Optional<NodeInScope> node(Tx tx, long nodeId) {
         return NODE.on(tx).set("node", nodeId).one(r -> new NodeInScope(r.getEnum("kind", NodeKind.class),
-                r.getLong("account_id"), r.getLong("parent_id"), StoredIds.parse(r.getString("channel_groups"))));
+                r.getLong("account_id"), r.getLong("parent_id"), StoredIds.parse(r.getString("channel_groups")),
+                r.getEnum("status", NodeStatus.class)));
     }
 
     /** The account's user (not deleted) with this email. */

@@ -9,7 +9,8 @@ import java.util.Set;
  * The one scope policy: which nodes and support sessions a caller may act on. Only their own
  * account's, and within it only what their folder list reaches: a technician whose group is in
  * the list, a channel that serves a group in the list, a session owned by such a technician or
- * waiting in such a channel. Another account's node or session reads exactly like one that does not exist.
+ * waiting in such a channel; a master administrator reaches the whole account. Another account's node
+ * or session reads exactly like one that does not exist.
  */
 public final class Scope {
 
@@ -36,7 +37,7 @@ public final class Scope {
      */
     public static boolean maySee(Caller caller, long accountId, Long technicianGroupId, Set<Long> channelGroupIds) {
         return caller.accountId() == accountId
-                && (caller.mayActIn(technicianGroupId) || reachesAny(caller, channelGroupIds));
+                && (caller.wholeAccount() || caller.mayActIn(technicianGroupId) || reachesAny(caller, channelGroupIds));
     }
 
     private static boolean reachesAny(Caller caller, Set<Long> groupIds) {

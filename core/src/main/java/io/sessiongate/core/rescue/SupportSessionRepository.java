@@ -74,7 +74,7 @@ public final class SupportSessionRepository {
             SELECT s.id, s.status, s.channel_node_id, c.name AS channel_name, s.technician_node_id,
                    t.name AS technician_name, s.started_at, s.status_changed_at,
                    s.custom_field0, s.custom_field1, s.custom_field2, s.custom_field3, s.custom_field4,
-                   s.custom_field5, s.language, s.transferred_to, s.transferred_comment
+                   s.custom_field5, s.language, s.transferred_to, s.transferred_comment, s.picked_up_at
             FROM support_session s
             LEFT JOIN node c ON c.id = s.channel_node_id
             LEFT JOIN node t ON t.id = s.technician_node_id
@@ -232,7 +232,7 @@ public final class SupportSessionRepository {
                                     r.getString("custom_field2"), r.getString("custom_field3"),
                                     r.getString("custom_field4"), r.getString("custom_field5")),
                             r.getString("language"), r.getString("transferred_to"),
-                            r.getString("transferred_comment"));
+                            r.getString("transferred_comment"), r.getInstant("picked_up_at"));
                 });
     }
 
@@ -280,5 +280,174 @@ public final class SupportSessionRepository {
                 .set("language", language)
                 .set("now", now)
                 .update();
+    }
+
+    // ---- The customer side (CustomerService) and the time-out sweeper (SessionSweeper) ----
+
+    private static final NativeSql BY_PIN = NativeSql.of("""
+            SELECT id, account_id, status, version, technician_node_id, pin_expires_at
+            FROM support_session WHERE pin_code = :pin""");
+
+    // The customer enters the PIN: the session waits in its technician's queue, the PIN is free again, the
+    // customer's token is the only key to it from now on. The technician's cfield0 (the name) wins over the customer's.
+    // (No time is added: the reports count no time in PIN_ISSUED.)
+    private static final NativeSql JOIN_BY_PIN = NativeSql.of("""
+            UPDATE support_session
+            SET status = :status, status_changed_at = :now, waiting_since = :now, pin_code = NULL,
+                customer_token_hash = :token,
+                custom_field0 = CASE WHEN custom_field0 IS NULL OR custom_field0 = '' THEN :name ELSE custom_field0 END,
+                version = version + 1
+            WHERE id = :id AND version = :version AND status = :from""");
+
+    private static final NativeSql JOIN_CHANNEL = NativeSql.of("""
+            INSERT INTO support_session (id, account_id, status, channel_node_id, custom_field0, custom_field1,
+                                         custom_field2, custom_field3, custom_field4, custom_field5, language,
+                                         started_at, status_changed_at, waiting_since, customer_token_hash, version)
+            VALUES (:id, :account, :status, :channel, :f0, :f1, :f2, :f3, :f4, :f5, :language, :now, :now, :now,
+                    :token, 0)""");
+
+    private static final NativeSql BY_CUSTOMER_TOKEN = NativeSql.of("""
+            SELECT s.id, s.account_id, s.status, s.version, s.technician_node_id, s.channel_node_id,
+                   s.picked_up_by_node_id, s.picked_up_at, s.status_changed_at, s.before_transfer_status,
+                   t.name AS technician_name
+            FROM support_session s LEFT JOIN node t ON t.id = s.technician_node_id
+            WHERE s.customer_token_hash = :token""");
+
+    /** How many sessions one read of the sweeper claims at most. */
+    public static final int SWEEP_BATCH = 100;
+
+    // PINs past their validity: a range of ix_support_session_pin_expiry.
+    private static final NativeSql DUE_PINS = NativeSql.of("""
+            SELECT id, account_id, status, version, technician_node_id, channel_node_id
+            FROM support_session
+            WHERE status = 'PIN_ISSUED' AND pin_expires_at <= :now
+            ORDER BY pin_expires_at
+            LIMIT {batch}""".replace("{batch}", Integer.toString(SWEEP_BATCH)));
+
+    // Sessions longer in {statuses} than their account's {minutes} (0 = never): for each account that sets it, a
+    // range of ix_support_session_account_status (account_id, status, status_changed_at).
+    private static final String DUE_BY_ACCOUNT = """
+            SELECT s.id, s.account_id, s.status, s.version, s.technician_node_id, s.channel_node_id
+            FROM account a
+            JOIN support_session s ON s.account_id = a.id AND s.status IN ({statuses})
+                 AND s.status_changed_at <= :now - INTERVAL a.{minutes} MINUTE
+            WHERE a.{minutes} > 0
+            LIMIT {batch}""".replace("{batch}", Integer.toString(SWEEP_BATCH));
+
+    private static final NativeSql DUE_WAITING = NativeSql.of(DUE_BY_ACCOUNT
+            .replace("{statuses}", "'" + SupportSessionStatus.WAITING.name() + "','"
+                    + SupportSessionStatus.TRANSFERRING.name() + "'")
+            .replace("{minutes}", "waiting_timeout_minutes"));
+
+    private static final NativeSql DUE_IDLE = NativeSql.of(DUE_BY_ACCOUNT
+            .replace("{statuses}", "'" + SupportSessionStatus.ACTIVE.name() + "'")
+            .replace("{minutes}", "idle_timeout_minutes"));
+
+    // The claim: only the process whose UPDATE finds the row as it was read changes it, once. Like every change
+    // of status, it adds the time spent in the status it leaves (the reports' times).
+    private static final NativeSql END = NativeSql.of("""
+            UPDATE support_session
+            SET {timeInStatus},
+                status = :to, status_changed_at = :now, closed_at = :now, pin_code = NULL,
+                before_transfer_status = NULL, before_transfer_technician_id = NULL, before_transfer_channel_id = NULL,
+                version = version + 1
+            WHERE id = :id AND version = :version AND status = :from""".replace("{timeInStatus}", TIME_IN_STATUS));
+
+    /** A PIN code's session as the customer's join finds it. */
+    public record PinSession(long id, long accountId, SupportSessionStatus status, long version, Long technicianNodeId,
+                             Instant pinExpiresAt) {
+    }
+
+    /** The session that has {@code pin} as its live code (or had it, until the sweeper clears it). */
+    public java.util.Optional<PinSession> byPin(Tx tx, String pin) {
+        return BY_PIN.on(tx).set("pin", pin).one(r -> new PinSession(r.getLong("id"), r.getLong("account_id"),
+                r.getEnum("status", SupportSessionStatus.class), r.getLong("version"), r.getLong("technician_node_id"),
+                r.getInstant("pin_expires_at")));
+    }
+
+    /** Moves a PIN_ISSUED session to {@code to} for the customer with {@code tokenHash}; false when it changed since. */
+    public boolean joinByPin(Tx tx, PinSession session, SupportSessionStatus to, String tokenHash, String name,
+                             Instant now) {
+        return JOIN_BY_PIN.on(tx)
+                .set("status", to.name())
+                .set("now", now)
+                .set("token", tokenHash)
+                .set("name", name)
+                .set("id", session.id())
+                .set("version", session.version())
+                .set("from", session.status().name())
+                .update() == 1;
+    }
+
+    /** A new session waiting in {@code channelId}'s queue for the customer with {@code tokenHash}. */
+    public void joinChannel(Tx tx, long id, long accountId, long channelId, List<String> fields, String language,
+                            String tokenHash, Instant now) {
+        JOIN_CHANNEL.on(tx)
+                .set("id", id)
+                .set("account", accountId)
+                .set("status", SupportSessionStatus.WAITING.name())
+                .set("channel", channelId)
+                .set("f0", fields.get(0))
+                .set("f1", fields.get(1))
+                .set("f2", fields.get(2))
+                .set("f3", fields.get(3))
+                .set("f4", fields.get(4))
+                .set("f5", fields.get(5))
+                .set("language", language)
+                .set("now", now)
+                .set("token", tokenHash)
+                .update();
+    }
+
+    /** The one session a customer token opens, with its technician's name. */
+    public record CustomerSession(long id, long accountId, SupportSessionStatus status, long version,
+                                  Long technicianNodeId, Long channelNodeId, Long pickedUpByNodeId, Instant pickedUpAt,
+                                  Instant statusChangedAt, SupportSessionStatus beforeTransfer, String technicianName) {
+    }
+
+    public java.util.Optional<CustomerSession> byCustomerToken(Tx tx, String tokenHash) {
+        return BY_CUSTOMER_TOKEN.on(tx).set("token", tokenHash).one(r -> new CustomerSession(r.getLong("id"),
+                r.getLong("account_id"), r.getEnum("status", SupportSessionStatus.class), r.getLong("version"),
+                r.getLong("technician_node_id"), r.getLong("channel_node_id"), r.getLong("picked_up_by_node_id"),
+                r.getInstant("picked_up_at"), r.getInstant("status_changed_at"),
+                r.getEnum("before_transfer_status", SupportSessionStatus.class), r.getString("technician_name")));
+    }
+
+    /** A session a time-out or a PIN's validity has run out on, as read (without a lock) by the sweeper. */
+    public record Due(long id, long accountId, SupportSessionStatus status, long version, Long technicianNodeId,
+                      Long channelNodeId) {
+    }
+
+    private static final NativeSql.RowMapper<Due> DUE = r -> new Due(r.getLong("id"), r.getLong("account_id"),
+            r.getEnum("status", SupportSessionStatus.class), r.getLong("version"), r.getLong("technician_node_id"),
+            r.getLong("channel_node_id"));
+
+    /** At most {@link #SWEEP_BATCH} PIN_ISSUED sessions whose PIN expired by {@code now}. */
+    public List<Due> duePins(Tx tx, Instant now) {
+        return DUE_PINS.on(tx).set("now", now).list(DUE);
+    }
+
+    /** At most {@link #SWEEP_BATCH} Waiting or Transferring sessions past their account's waiting time-out. */
+    public List<Due> dueWaiting(Tx tx, Instant now) {
+        return DUE_WAITING.on(tx).set("now", now).list(DUE);
+    }
+
+    /** At most {@link #SWEEP_BATCH} Active sessions without a status change for their account's idle time-out. */
+    public List<Due> dueIdle(Tx tx, Instant now) {
+        return DUE_IDLE.on(tx).set("now", now).list(DUE);
+    }
+
+    /**
+     * Ends {@code due} in the final status {@code to} (its PIN, if any, cleared) if it is still as read:
+     * same version, same status. False when another process (or anyone) changed it first.
+     */
+    public boolean end(Tx tx, Due due, SupportSessionStatus to, Instant now) {
+        return END.on(tx)
+                .set("to", to.name())
+                .set("now", now)
+                .set("id", due.id())
+                .set("version", due.version())
+                .set("from", due.status().name())
+                .update() == 1;
     }
 }

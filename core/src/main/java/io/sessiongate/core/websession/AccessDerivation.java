@@ -35,6 +35,12 @@ public final class AccessDerivation {
                 + "))";
     }
 
+    /** Whether any of the roles {@code roleFilter} selects acts on the whole account (a master administrator). */
+    static String wholeAccount(String roleFilter) {
+        return "EXISTS (SELECT 1 FROM role r WHERE " + roleFilter + " AND r.kind IN (" + RoleKind.wholeAccountAsSql()
+                + "))";
+    }
+
     /** The folder list: {@code own} (an SQL expression, or null for none), else the highest-priority role's. */
     static String folderList(String own, String roleFilter) {
         String byRole = "(SELECT r.folder_list_id FROM role r WHERE " + roleFilter
@@ -51,7 +57,8 @@ public final class AccessDerivation {
 
     private static NativeSql derivation(String roleFilter, String own) {
         return NativeSql.of("SELECT (SELECT GROUP_CONCAT(r.id ORDER BY r.id) FROM role r WHERE " + roleFilter
-                + ") AS role_ids, " + administers(roleFilter) + " AS administrator, f.id AS folder_list_id, "
+                + ") AS role_ids, " + administers(roleFilter) + " AS administrator, " + wholeAccount(roleFilter)
+                + " AS whole_account, f.id AS folder_list_id, "
                 + groups("f.id", ":account") + " AS folder_group_ids"
                 + " FROM (SELECT " + folderList(own, roleFilter) + " AS fid) k"
                 + " LEFT JOIN folder_list f ON f.id = k.fid AND f.account_id = :account");
@@ -66,7 +73,8 @@ public final class AccessDerivation {
                 : OF_USER.on(tx).set("account", accountId).set("user", userIdOrNull);
         return run.one(r -> r.getLong("folder_list_id") == null ? Optional.<Access>empty()
                         : Optional.of(new Access(StoredIds.parse(r.getString("role_ids")), r.getBoolean("administrator"),
-                                r.getLong("folder_list_id"), StoredIds.parse(r.getString("folder_group_ids")))))
+                                r.getBoolean("whole_account"), r.getLong("folder_list_id"),
+                                StoredIds.parse(r.getString("folder_group_ids")))))
                 .flatMap(access -> access);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
  * @param webSessionId the web session behind the cookie; null when the caller used an auth code
  */
 public record Caller(Long userId, Long accountId, UserStatus userStatus, Long techNodeId, Long webSessionId,
-                     boolean administrator, Set<Long> folderGroupIds) {
+                     boolean administrator, boolean wholeAccount, Set<Long> folderGroupIds) {
 
     public Caller {
         folderGroupIds = Set.copyOf(folderGroupIds);
@@ -20,8 +20,12 @@ public record Caller(Long userId, Long accountId, UserStatus userStatus, Long te
         return userStatus == UserStatus.ENABLED;
     }
 
-    /** True when {@code groupId} is in the caller's folder list. */
+    /**
+     * True when the caller may act in group {@code groupId} of their account: it is in their folder
+     * list, or they act on the whole account (a master administrator). The account itself is the
+     * caller's to check ({@link io.sessiongate.core.rescue.Scope} does).
+     */
     public boolean mayActIn(Long groupId) {
-        return groupId != null && folderGroupIds.contains(groupId);
+        return groupId != null && (wholeAccount || folderGroupIds.contains(groupId));
     }
 }

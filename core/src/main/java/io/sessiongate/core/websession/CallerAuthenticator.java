@@ -61,7 +61,7 @@ public final class CallerAuthenticator {
         }
         AuthCodeRepository.CodeCaller c = found.get();
         return new Authentication.Authenticated(new Caller(c.userId(), c.accountId(), c.status(), c.techNodeId(), null,
-                c.administrator(), StoredIds.parse(c.folderGroupIds())));
+                c.administrator(), c.wholeAccount(), StoredIds.parse(c.folderGroupIds())));
     }
 
     private Authentication byCookie(Tx tx, String token) {
@@ -83,6 +83,6 @@ public final class CallerAuthenticator {
             return new Authentication.NotLoggedIn(); // anonymous: no user has logged in on it yet
         }
         return new Authentication.Authenticated(new Caller(w.userId(), w.accountId(), w.userStatus(), w.techNodeId(),
-                w.id(), w.administrator(), StoredIds.parse(w.folderGroupIds())));
+                w.id(), w.administrator(), w.wholeAccount(), StoredIds.parse(w.folderGroupIds())));
     }
 }

@@ -115,9 +115,7 @@ public final class LoginService {
                 // A user with no folder list at all cannot be given a session (WSE0103).
                 return LoginOutcome.of(LoginResult.INVALID);
             }
-            Access a = access.get();
-            WebSessionRepository.Snapshot snapshot = new WebSessionRepository.Snapshot(u.getId(),
-                    StoredIds.join(a.roleIds()), a.administrator(), a.folderListId(), StoredIds.join(a.folderGroupIds()));
+            WebSessionRepository.Snapshot snapshot = WebSessionRepository.Snapshot.of(u.getId(), access.get());
             Instant now = clock.instant();
             Optional<WebSessionRepository.TokenSession> anonymous = anonymousSessionToComplete(tx, currentCookieToken,
                     u.getAccountId(), now);

@@ -153,17 +153,15 @@ public final class SessionUpdateService {
         var t = v.target();
         Long userId = t.userId() != null ? t.userId() : v.userId();
         String ip = v.ipAddress() != null ? v.ipAddress() : t.ipAddress();
-        var snapshot = new WebSessionRepository.Snapshot(userId, t.roleIds(), t.administrator(), t.folderListId(),
-                t.folderGroupIds());
+        var snapshot = new WebSessionRepository.Snapshot(userId, t.roleIds(), t.administrator(), t.wholeAccount(),
+                t.folderListId(), t.folderGroupIds());
         if (v.refresh()) {
             Optional<Access> access = AccessDerivation.derive(tx, t.accountId(), userId);
             if (access.isEmpty()) {
                 return Optional.of(new Outcome.Invalid(List.of(ApiServerError.of(ErrorCode.NO_FOLDER_LIST_FOUND,
                         "RefreshRolesAndFolderList", "No folder list found for the session's user or roles."))));
             }
-            snapshot = new WebSessionRepository.Snapshot(userId, StoredIds.join(access.get().roleIds()),
-                    access.get().administrator(), access.get().folderListId(),
-                    StoredIds.join(access.get().folderGroupIds()));
+            snapshot = WebSessionRepository.Snapshot.of(userId, access.get());
         }
         if (!webSessions.update(tx, t.id(), t.version(), ip, v.status(), snapshot)) {
             return Optional.empty();

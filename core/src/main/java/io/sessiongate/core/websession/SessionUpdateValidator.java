@@ -28,7 +28,7 @@ public final class SessionUpdateValidator {
 
     /** The session as the validation read it, for the update that follows. */
     record Target(long id, long accountId, Long userId, String ipAddress, String roleIds, boolean administrator,
-                  Long folderListId, String folderGroupIds, long version) {
+                  boolean wholeAccount, Long folderListId, String folderGroupIds, long version) {
     }
 
     private final WebSessionRepository webSessions;
@@ -72,7 +72,8 @@ public final class SessionUpdateValidator {
                         "The session must be Active to be updated."));
             } else {
                 target = new Target(sessionId, found.sessionAccountId(), found.userId(), found.ipAddress(),
-                        found.roleIds(), found.administrator(), found.folderListId(), found.folderGroupIds(),
+                        found.roleIds(), found.administrator(), found.wholeAccount(), found.folderListId(),
+                        found.folderGroupIds(),
                         found.version());
             }
         }

@@ -19,8 +19,8 @@ public final class WebSessionRepository {
     private static final String ACTIVE = "'" + SessionStatus.ACTIVE.code() + "'";
 
     private static final NativeSql BY_COOKIE = NativeSql.of("""
-            SELECT w.id, w.account_id, w.user_id, w.status, w.administrator, w.folder_group_ids, w.last_request_at,
-                   u.status AS user_status, u.tech_node_id
+            SELECT w.id, w.account_id, w.user_id, w.status, w.administrator, w.whole_account, w.folder_group_ids,
+                   w.last_request_at, u.status AS user_status, u.tech_node_id
             FROM web_session w LEFT JOIN app_user u ON u.id = w.user_id
             WHERE w.token_hash = :hash""");
 
@@ -37,16 +37,17 @@ public final class WebSessionRepository {
 
     private static final NativeSql INSERT = NativeSql.of("""
             INSERT INTO web_session (account_id, user_id, token_hash, ip_address, status, role_ids, administrator,
-                                     folder_list_id, folder_group_ids, created_at, last_request_at, request_count,
-                                     version)
-            VALUES (:account, :user, :hash, :ip, {active}, :roles, :admin, :folders, :groups, :now, :now, 0, 0)"""
+                                     whole_account, folder_list_id, folder_group_ids, created_at, last_request_at,
+                                     request_count, version)
+            VALUES (:account, :user, :hash, :ip, {active}, :roles, :admin, :whole, :folders, :groups, :now, :now, 0,
+                    0)"""
             .replace("{active}", ACTIVE));
 
     private static final NativeSql COMPLETE_LOGIN = NativeSql.of("""
             UPDATE web_session
             SET token_hash = :hash, ip_address = COALESCE(:ip, ip_address), last_request_at = :now,
                 request_count = request_count + 1, user_id = :user, role_ids = :roles, administrator = :admin,
-                folder_list_id = :folders, folder_group_ids = :groups, version = version + 1
+                whole_account = :whole, folder_list_id = :folders, folder_group_ids = :groups, version = version + 1
             WHERE id = :id AND user_id IS NULL AND status = {active}""".replace("{active}", ACTIVE));
 
     private static final NativeSql END = NativeSql.of("""
@@ -54,9 +55,19 @@ public final class WebSessionRepository {
             SET status = :ended, last_request_at = :now, request_count = request_count + 1, version = version + 1
             WHERE id = :id AND status = {active}""".replace("{active}", ACTIVE));
 
+    private static final NativeSql ACTIVE_OF_USER = NativeSql.of("""
+            SELECT id, account_id, ip_address, role_ids, folder_list_id FROM web_session
+            WHERE user_id = :user AND status = {active} ORDER BY id FOR UPDATE""".replace("{active}", ACTIVE));
+
+    // An administrator ended it: the request count and last request stay the user's own.
+    private static final NativeSql END_BY_ADMINISTRATION = NativeSql.of("""
+            UPDATE web_session SET status = :ended, version = version + 1 WHERE id = :id AND status = {active}"""
+            .replace("{active}", ACTIVE));
+
     private static final NativeSql FOR_UPDATE = NativeSql.of("""
             SELECT a.id AS site_account_id, w.id, w.account_id, w.status, w.last_request_at, w.user_id,
-                   w.ip_address, w.role_ids, w.administrator, w.folder_list_id, w.folder_group_ids, w.version,
+                   w.ip_address, w.role_ids, w.administrator, w.whole_account, w.folder_list_id, w.folder_group_ids,
+                   w.version,
                    u.id AS found_user_id, u.account_id AS user_account_id, u.status AS user_status
             FROM (SELECT :site AS site, :session AS sid, :user AS uid) k
             LEFT JOIN account a ON a.site_key = k.site
@@ -66,7 +77,7 @@ public final class WebSessionRepository {
     private static final NativeSql UPDATE = NativeSql.of("""
             UPDATE web_session
             SET user_id = :user, ip_address = :ip, status = :status, role_ids = :roles, administrator = :admin,
-                folder_list_id = :folders, folder_group_ids = :groups, version = version + 1
+                whole_account = :whole, folder_list_id = :folders, folder_group_ids = :groups, version = version + 1
             WHERE id = :id AND version = :version AND status = {active}""".replace("{active}", ACTIVE));
 
     private static final NativeSql SESSION_DATA = NativeSql.of("""
@@ -82,8 +93,12 @@ public final class WebSessionRepository {
 
     /** The web session a cookie names, with its user's status, as authentication reads it. */
     public record CookieSession(long id, long accountId, Long userId, SessionStatus status, boolean administrator,
-                                String folderGroupIds, Instant lastRequestAt, UserStatus userStatus,
+                                boolean wholeAccount, String folderGroupIds, Instant lastRequestAt, UserStatus userStatus,
                                 Long techNodeId) {
+    }
+
+    /** An Active web session of a user, as administration ends it. */
+    public record ActiveSession(long id, long accountId, String ipAddress, String roleIds, Long folderListId) {
     }
 
     /** A web session as login and logout read it. */
@@ -94,7 +109,7 @@ public final class WebSessionRepository {
     /** What Session.Update's validation reads in one statement: the site, the session and the user named. */
     public record UpdateLookup(Long siteAccountId, Long sessionId, Long sessionAccountId, SessionStatus status,
                                Instant lastRequestAt, Long userId, String ipAddress, String roleIds,
-                               boolean administrator, Long folderListId, String folderGroupIds, long version,
+                               boolean administrator, boolean wholeAccount, Long folderListId, String folderGroupIds, long version,
                                Long foundUserId, Long userAccountId, UserStatus userStatus) {
     }
 
@@ -109,17 +124,24 @@ public final class WebSessionRepository {
     }
 
     /** The values a write of a session's user and access snapshot sets. */
-    public record Snapshot(Long userId, String roleIds, boolean administrator, Long folderListId,
-                           String folderGroupIds) {
+    public record Snapshot(Long userId, String roleIds, boolean administrator, boolean wholeAccount,
+                           Long folderListId, String folderGroupIds) {
 
         /** An anonymous session's until a refresh: no user, no roles, no folder list. */
-        public static final Snapshot ANONYMOUS = new Snapshot(null, "", false, null, "");
+        public static final Snapshot ANONYMOUS = new Snapshot(null, "", false, false, null, "");
+
+        /** The snapshot of {@code access} for {@code userId}. */
+        public static Snapshot of(Long userId, Access access) {
+            return new Snapshot(userId, StoredIds.join(access.roleIds()), access.administrator(),
+                    access.wholeAccount(), access.folderListId(), StoredIds.join(access.folderGroupIds()));
+        }
     }
 
     public Optional<CookieSession> byCookie(Tx tx, String tokenHash) {
         return BY_COOKIE.on(tx).set("hash", tokenHash).one(r -> new CookieSession(r.getLong("id"),
                 r.getLong("account_id"), r.getLong("user_id"), status(r.getString("status")),
-                r.getBoolean("administrator"), r.getString("folder_group_ids"), r.getInstant("last_request_at"),
+                r.getBoolean("administrator"), r.getBoolean("whole_account"), r.getString("folder_group_ids"),
+                r.getInstant("last_request_at"),
                 r.getEnum("user_status", UserStatus.class), r.getLong("tech_node_id")));
     }
 
@@ -149,6 +171,7 @@ public final class WebSessionRepository {
                 .set("ip", ipAddress)
                 .set("roles", snapshot.roleIds())
                 .set("admin", snapshot.administrator())
+                .set("whole", snapshot.wholeAccount())
                 .set("folders", snapshot.folderListId())
                 .set("groups", snapshot.folderGroupIds())
                 .set("now", now)
@@ -165,6 +188,7 @@ public final class WebSessionRepository {
                 .set("user", snapshot.userId())
                 .set("roles", snapshot.roleIds())
                 .set("admin", snapshot.administrator())
+                .set("whole", snapshot.wholeAccount())
                 .set("folders", snapshot.folderListId())
                 .set("groups", snapshot.folderGroupIds())
                 .set("id", id)
@@ -176,12 +200,24 @@ public final class WebSessionRepository {
         return END.on(tx).set("ended", SessionStatus.ENDED.code()).set("now", now).set("id", id).update() == 1;
     }
 
+    /** The Active web sessions of {@code userId}, locked until the transaction ends, oldest first. */
+    public List<ActiveSession> activeOfUser(Tx tx, long userId) {
+        return ACTIVE_OF_USER.on(tx).set("user", userId).list(r -> new ActiveSession(r.getLong("id"),
+                r.getLong("account_id"), r.getString("ip_address"), r.getString("role_ids"),
+                r.getLong("folder_list_id")));
+    }
+
+    /** Ends an Active session on an administrator's change (status E); false when it was no longer Active. */
+    public boolean endByAdministration(Tx tx, long id) {
+        return END_BY_ADMINISTRATION.on(tx).set("ended", SessionStatus.ENDED.code()).set("id", id).update() == 1;
+    }
+
     public UpdateLookup forUpdate(Tx tx, String siteKey, Long sessionId, Long userId) {
         return FOR_UPDATE.on(tx).set("site", siteKey).set("session", sessionId).set("user", userId)
                 .one(r -> new UpdateLookup(r.getLong("site_account_id"), r.getLong("id"), r.getLong("account_id"),
                         status(r.getString("status")), r.getInstant("last_request_at"), r.getLong("user_id"),
                         r.getString("ip_address"), r.getString("role_ids"), r.getBoolean("administrator"),
-                        r.getLong("folder_list_id"), r.getString("folder_group_ids"),
+                        r.getBoolean("whole_account"), r.getLong("folder_list_id"), r.getString("folder_group_ids"),
                         r.getLong("version") == null ? 0 : r.getLong("version"), r.getLong("found_user_id"),
                         r.getLong("user_account_id"), r.getEnum("user_status", UserStatus.class)))
                 .orElseThrow(); // the derived table always yields one row
@@ -195,6 +231,7 @@ public final class WebSessionRepository {
                 .set("status", status.code())
                 .set("roles", snapshot.roleIds())
                 .set("admin", snapshot.administrator())
+                .set("whole", snapshot.wholeAccount())
                 .set("folders", snapshot.folderListId())
                 .set("groups", snapshot.folderGroupIds())
                 .set("id", id)

@@ -154,6 +154,22 @@ class ReportServiceTest {
     }
 
     @Test
+    void aSessionTheSweeperTimesOutKeepsItsLastSpell() {
+        clock.freezeAt(ScriptedDay.START);
+        TestAccount a = accounts.create(1);
+        db.doInTransaction(s -> s.createNativeQuery("UPDATE account SET waiting_timeout_minutes = 5 WHERE id = :a")
+                .setParameter("a", a.accountId()).executeUpdate());
+        clock.freezeAt(at(6));
+        assertThat(core.sweeper().sweep().waitingTimedOut()).isPositive();
+        clock.freezeAt(at(9));
+        Credentials admin = admin(a);
+        SessionReportRow row = sessionRowsOfChannel(admin, a.channelId()).get(0);
+        assertThat(row.status()).isEqualTo(SupportSessionStatus.TIMED_OUT);
+        assertThat(row.closedAt()).isEqualTo(at(6));
+        assertThat(row.waiting()).as("13:00 to the time-out, not to the report").isEqualTo(Duration.ofMinutes(6));
+    }
+
+    @Test
     void settingsBelongToOneWebSessionOrOneAuthCodeAndEachChangeIsOneEvent() {
         TestAccount a = accounts.create(0);
         Credentials first = admin(a);

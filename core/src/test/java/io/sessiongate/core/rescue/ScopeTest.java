@@ -15,7 +15,9 @@ class ScopeTest {
     private static final long ACCOUNT = 7;
     private static final long GROUP = 100;
     private static final long OTHER_GROUP = 200;
-    private final Caller caller = new Caller(1L, ACCOUNT, UserStatus.ENABLED, null, null, true, Set.of(GROUP));
+    private final Caller caller = new Caller(1L, ACCOUNT, UserStatus.ENABLED, null, null, true, false, Set.of(GROUP));
+    /** A master administrator: the whole account, whatever the folder list says. */
+    private final Caller master = new Caller(2L, ACCOUNT, UserStatus.ENABLED, null, null, true, true, Set.of());
 
     @Test
     void aTechnicianIsTargetedAsANodeWhenTheirGroupIsInTheFolderList() {
@@ -48,5 +50,18 @@ class ScopeTest {
         assertThat(Scope.maySee(caller, ACCOUNT, null, Set.of(GROUP))).isTrue();
         assertThat(Scope.maySee(caller, ACCOUNT, OTHER_GROUP, Set.of(OTHER_GROUP))).isFalse();
         assertThat(Scope.maySee(caller, 8, GROUP, Set.of(GROUP))).as("another account's").isFalse();
+    }
+
+    @Test
+    void aMasterAdministratorReachesEveryGroupOfTheirAccountAndNoOther() {
+        assertThat(Scope.mayTarget(master, new NodeInScope(NodeKind.TECHNICIAN, ACCOUNT, OTHER_GROUP, Set.of()),
+                NodeRef.NODE)).isTrue();
+        assertThat(Scope.mayTarget(master, new NodeInScope(NodeKind.CHANNEL, ACCOUNT, null, Set.of(OTHER_GROUP)),
+                NodeRef.CHANNEL)).isTrue();
+        assertThat(Scope.maySee(master, ACCOUNT, OTHER_GROUP, Set.of())).isTrue();
+        assertThat(Scope.maySee(master, ACCOUNT, null, Set.of())).as("a session in no group yet").isTrue();
+        assertThat(Scope.mayTarget(master, new NodeInScope(NodeKind.TECHNICIAN, 8, OTHER_GROUP, Set.of()),
+                NodeRef.NODE)).as("another account's").isFalse();
+        assertThat(Scope.maySee(master, 8, GROUP, Set.of(GROUP))).as("another account's").isFalse();
     }
 }

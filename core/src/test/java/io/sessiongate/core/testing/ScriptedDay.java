@@ -8,6 +8,7 @@ import io.sessiongate.api.rescue.RequestPinCodeResult;
 import io.sessiongate.api.rescue.StartSessionResult;
 import io.sessiongate.api.rescue.TransferSessionResult;
 import io.sessiongate.core.CoreServices;
+import io.sessiongate.core.rescue.CustomerService;
 import io.sessiongate.core.rescue.PinCodeRequest;
 import io.sessiongate.core.rescue.PinCodeService;
 import io.sessiongate.core.rescue.TransferRequest;
@@ -25,8 +26,7 @@ import java.util.Arrays;
  *
  * <pre>
  * 13:00 technician A ("Online Tech") asks for a PIN code (custom field 0 "Ann", tracking "T-42")
- * 13:02 the customer enters it: Waiting in A's queue (the customer side is not built on this branch:
- *       the fixture moves the session as it would, in SQL)
+ * 13:02 the customer enters it (CustomerService's join): Waiting in A's queue
  * 13:05 the administrator transfers it to technician B ("Offline Tech", online for the day), {@link #COMMENT}
  * 13:06 the administrator starts it for B: Active
  * 13:16 on hold; 13:20 resumed
@@ -59,7 +59,7 @@ public record ScriptedDay(TestAccount account, long sessionId, long liveSessionI
 
         String pin = pin(core, tech, "Ann", "T-42");
         at(clock, 2);
-        long session = join(core, pin, clock.instant());
+        long session = join(core, pin);
         at(clock, 5);
         accounts.online(a.offlineTechNodeId());
         assertThat(core.transfers().transfer(admin, new TransferRequest(Long.toString(session), techB, "NODE",
@@ -85,7 +85,7 @@ public record ScriptedDay(TestAccount account, long sessionId, long liveSessionI
                 null, "192.0.2.8").cookieToken()); // the first login has been idle for longer than 20 minutes
         String second = pin(core, techAgain, "Bea", null);
         at(clock, 51);
-        long live = join(core, second, clock.instant());
+        long live = join(core, second);
         at(clock, 55);
         return new ScriptedDay(a, session, live, admin);
     }
@@ -110,18 +110,13 @@ public record ScriptedDay(TestAccount account, long sessionId, long liveSessionI
         return pin.pinCode();
     }
 
-    /** What the customer's entering the PIN does (Waiting in the technician's queue), here in SQL. */
-    private static long join(CoreServices core, String pin, Instant now) {
-        return core.database().inTransaction(s -> {
-            Long id = s.createNativeQuery("SELECT id FROM support_session WHERE pin_code = :pin", Long.class)
-                    .setParameter("pin", pin).getSingleResult();
-            int changed = s.createNativeQuery("UPDATE support_session SET status = 'WAITING', status_changed_at = :now,"
-                    + " waiting_since = :now, pin_code = NULL, pin_expires_at = NULL, version = version + 1"
-                    + " WHERE id = :id AND status = 'PIN_ISSUED'")
-                    .setParameter("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter("id", id)
-                    .executeUpdate();
-            assertThat(changed).isEqualTo(1);
-            return id;
-        });
+    /** The customer enters the PIN code (CustomerService, as POST /api/v1/customer/sessions does): Waiting. */
+    private static long join(CoreServices core, String pin) {
+        CustomerService.Join joined = core.customers().join(new CustomerService.JoinRequest(pin, null, null, null,
+                null), "192.0.2.10");
+        assertThat(joined).isInstanceOf(CustomerService.Join.Joined.class);
+        CustomerService.Join.Joined in = (CustomerService.Join.Joined) joined;
+        assertThat(in.status()).isEqualTo(io.sessiongate.core.rescue.SupportSessionStatus.WAITING);
+        return in.sessionId();
     }
 }

@@ -56,8 +56,8 @@ public final class TestAccounts {
     public TestAccounts(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.accounts = new AccountService(db, FAST_HASHER, clock);
         EventRecorder events = new EventRecorder(clock, new EventRepository());
+        this.accounts = new AccountService(db, FAST_HASHER, clock, events);
         this.presence = new PresenceService(db, new CallerAuthenticator(clock, events, new WebSessionRepository(),
                 new AuthCodeRepository()), clock, new PresenceRepository());
     }

@@ -1,13 +1,30 @@
 package io.sessiongate.server.rescue;
 
 import io.sessiongate.api.rescue.GetReportResult;
+import io.sessiongate.api.rescue.AccountInfo;
+import io.sessiongate.api.rescue.GetAccountResult;
+import io.sessiongate.api.rescue.GetGroupResult;
+import io.sessiongate.api.rescue.GetHierarchyResult;
 import io.sessiongate.api.rescue.GetSessionResult;
 import io.sessiongate.api.rescue.GetUserResult;
+import io.sessiongate.api.rescue.GroupInfo;
+import io.sessiongate.api.rescue.HierarchyEntry;
 import io.sessiongate.api.rescue.RescueCode;
 import io.sessiongate.api.rescue.RequestPinCodeResult;
 import io.sessiongate.api.rescue.UserInfo;
 import io.sessiongate.core.report.PreparedReport;
 import io.sessiongate.core.report.ReportService;
+import io.sessiongate.core.Identifiers;
+import io.sessiongate.core.account.CallerAccount;
+import io.sessiongate.core.account.DirectoryNode;
+import io.sessiongate.core.account.DirectoryOutcome;
+import io.sessiongate.core.account.DirectoryService;
+import io.sessiongate.core.account.GroupChange;
+import io.sessiongate.core.account.HierarchyQuery;
+import io.sessiongate.core.account.NewGroup;
+import io.sessiongate.core.account.NewUser;
+import io.sessiongate.core.account.Requester;
+import io.sessiongate.core.account.UserChange;
 import io.sessiongate.core.rescue.LifecycleService;
 import io.sessiongate.core.rescue.PinCodeRequest;
 import io.sessiongate.core.rescue.PinCodeService;
@@ -63,6 +80,26 @@ public final class RescueMethods {
     static final Param OUTPUT = new Param("output", "eOutput");
     static final Param DELIMITER = new Param("delimiter", "sDelimiter");
     static final Param NODE_TYPE = new Param("nodetype", "eNodeRef");
+    // The administration methods' (SOAP names after the notes' conventions; see the README where inferred).
+    static final Param IS_NODE = new Param("isnode", "bIsNode");
+    static final Param FILTER_OFFLINE = new Param("filteroffline", "bFilterOffline");
+    static final Param PARENT = new Param("parent", "iParentID");
+    static final Param NAME = new Param("name", "sName");
+    static final Param NICK = new Param("nick", "sNick");
+    static final Param SSO_ID = new Param("ssoid", "sSSOID");
+    static final Param NEW_PASSWORD = new Param("pwd", "sPwd");
+    static final Param CONFIRM_PASSWORD = new Param("confpwd", "sConfPwd");
+    static final Param CURRENT_PASSWORD = new Param("oldpwd", "sCurrentPwd");
+    static final Param STATUS = new Param("status", "eStatus");
+    static final Param DESCRIPTION = new Param("description", "sDescription");
+    /** createUser's SOAP operation takes only {@code iParentID} (the PowerShell module calls it so): these are .aspx only. */
+    static final List<Param> NEW_USER_FIELDS = List.of(new Param("name", null), new Param("email", null),
+            new Param("pwd", null), new Param("status", null), new Param("description", null));
+    static final Param TARGET_NODE = new Param("targetnode", "iTargetNodeID");
+    /** The vendor's POST samples name moveNode's and deleteNode's parameters {@code targetNodeID} and {@code nodeID}. */
+    static final Param TARGET_NODE_ID = new Param("targetnodeid", null);
+    static final Param NODE_ID = new Param("nodeid", null);
+    static final Param ENTRY = new Param("entry", "iEntryID");
 
     /** One call's inputs, whatever the encoding. */
     public record Call(Credentials credentials, String remoteAddress, Function<Param, String> values) {
@@ -104,7 +141,7 @@ public final class RescueMethods {
         record PinCode(RequestPinCodeResult code, String pinCode, boolean soapAsString) implements Result {
         }
 
-        /** getUser_v3: the user when OK, else null. */
+        /** getUser_v2 and getUser_v3: the user when OK, else null. */
         record User(GetUserResult code, UserInfo user) implements Result {
         }
 
@@ -113,6 +150,41 @@ public final class RescueMethods {
          * {@code ReportWriter}); else null.
          */
         record Report(GetReportResult code, PreparedReport report) implements Result {
+        }
+
+        /** getAccount: the caller's account when OK, else null. */
+        record Account(GetAccountResult code, AccountInfo account) implements Result {
+        }
+
+        /** getHierarchy(_v2): the nodes when OK, else empty. */
+        record Hierarchy(GetHierarchyResult code, List<HierarchyEntry> nodes) implements Result {
+            public Hierarchy {
+                nodes = List.copyOf(nodes);
+            }
+        }
+
+        /** getGroup_v2: the group when OK, else null. */
+        record Group(GetGroupResult code, GroupInfo group) implements Result {
+        }
+
+        /** createUser, createGroup: the new node's id when OK, else null. */
+        record NewNode(RescueCode code, Long nodeId) implements Result {
+        }
+    }
+
+    /**
+     * A code whose SOAP value is its HTTP text ({@code OK}, {@code NOTLOGGEDIN}): what the PowerShell module
+     * expects of {@code setUserStatus_v7_1}, which it compares with {@code 'OK'}.
+     */
+    record PlainCode(RescueCode of) implements RescueCode {
+        @Override
+        public String httpCode() {
+            return of.httpCode();
+        }
+
+        @Override
+        public String soapValue() {
+            return of.httpCode();
         }
     }
 
@@ -142,7 +214,8 @@ public final class RescueMethods {
     private final Map<String, Method> bySoap = new HashMap<>();
 
     public RescueMethods(LoginService logins, TransferService transfers, SessionQueryService queries,
-                         LifecycleService lifecycle, PinCodeService pinCodes, ReportService reports) {
+                         LifecycleService lifecycle, PinCodeService pinCodes, DirectoryService directory,
+                         ReportService reports) {
         declare(new Method("login", "login", List.of(EMAIL, PASSWORD), c -> new Result.LoggedIn(
                 logins.login(c.get(EMAIL), c.get(PASSWORD), c.credentials().cookieToken(), c.remoteAddress()))));
         declare(new Method("logout", "logout", List.of(),
@@ -195,6 +268,103 @@ public final class RescueMethods {
             ReportService.ReportRequest asked = reports.report(c.credentials(), c.get(NODE), c.get(NODE_TYPE));
             return new Result.Report(asked.result(), asked.report());
         }));
+        declareAdministration(directory);
+    }
+
+    /** The administration methods, over {@link DirectoryService}; their codes are in {@link DirectoryCodes}. */
+    private void declareAdministration(DirectoryService directory) {
+        declare(new Method("getAccount", "getAccount", List.of(), c -> {
+            DirectoryOutcome<CallerAccount> o = directory.account(who(c));
+            return new Result.Account(DirectoryCodes.GET_ACCOUNT.of(o), value(o, RescueViews::account));
+        }).query());
+        declare(new Method("getHierarchy", "getHierarchy", List.of(),
+                c -> hierarchy(directory.hierarchy(who(c), HierarchyQuery.wholeAccount()))).query());
+        declare(new Method("getHierarchy_v2", "getHierarchy_v2", List.of(IS_NODE, NODE, FILTER_OFFLINE),
+                c -> hierarchy(directory.hierarchy(who(c), new HierarchyQuery(bool(c.get(IS_NODE)), id(c.get(NODE)),
+                        bool(c.get(FILTER_OFFLINE)))))).query());
+        declare(new Method("getUser_v2", "getUser_v2", List.of(NODE), c -> {
+            DirectoryOutcome<DirectoryNode> o = directory.user(who(c), id(c.get(NODE)));
+            return new Result.User(DirectoryCodes.GET_USER.of(o), value(o, RescueViews::user));
+        }).query());
+        declare(new Method("getGroup_v2", "getGroup_v2", List.of(NODE), c -> {
+            DirectoryOutcome<DirectoryNode> o = directory.group(who(c), id(c.get(NODE)));
+            return new Result.Group(DirectoryCodes.GET_GROUP.of(o), value(o, RescueViews::group));
+        }).query());
+        List<Param> newUser = new java.util.ArrayList<>(List.of(PARENT));
+        newUser.addAll(NEW_USER_FIELDS);
+        declare(new Method("createUser", "createUser", List.copyOf(newUser), c -> {
+            List<String> f = NEW_USER_FIELDS.stream().map(c::get).toList();
+            DirectoryOutcome<DirectoryNode> o = directory.createUser(who(c), new NewUser(id(c.get(PARENT)), f.get(0),
+                    f.get(1), f.get(2), f.get(3), f.get(4)));
+            return new Result.NewNode(DirectoryCodes.CREATE_USER.of(o), value(o, DirectoryNode::id));
+        }));
+        declare(new Method("setUser_v2", "setUser_v2", List.of(NODE, NAME, NICK, EMAIL, SSO_ID, NEW_PASSWORD,
+                CONFIRM_PASSWORD, CURRENT_PASSWORD, STATUS, DESCRIPTION), c -> new Result.Code(
+                DirectoryCodes.SET_USER.of(directory.changeUser(who(c), new UserChange(id(c.get(NODE)), c.get(NAME),
+                        c.get(NICK), c.get(EMAIL), c.get(SSO_ID), c.get(NEW_PASSWORD), c.get(CONFIRM_PASSWORD),
+                        c.get(CURRENT_PASSWORD), c.get(STATUS), c.get(DESCRIPTION)))))));
+        declare(new Method("setUserStatus", "setUserStatus", List.of(NODE, STATUS), c -> new Result.Code(
+                DirectoryCodes.SET_USER_STATUS.of(directory.changeUserStatus(who(c), id(c.get(NODE)),
+                        c.get(STATUS))))));
+        declare(new Method("setUserStatus_v7_1", "setUserStatus_v7_1", List.of(NODE, STATUS), c -> new Result.Code(
+                new PlainCode(DirectoryCodes.SET_USER_STATUS.of(directory.changeUserStatus(who(c), id(c.get(NODE)),
+                        c.get(STATUS)))))));
+        declare(new Method("createGroup", "createGroup", List.of(PARENT, NAME, STATUS, DESCRIPTION), c -> {
+            DirectoryOutcome<DirectoryNode> o = directory.createGroup(who(c), new NewGroup(id(c.get(PARENT)),
+                    c.get(NAME), c.get(STATUS), c.get(DESCRIPTION)));
+            return new Result.NewNode(DirectoryCodes.CREATE_GROUP.of(o), value(o, DirectoryNode::id));
+        }));
+        declare(new Method("setGroup", "setGroup", List.of(NODE, NAME, STATUS, DESCRIPTION), c -> new Result.Code(
+                DirectoryCodes.SET_GROUP.of(directory.changeGroup(who(c), new GroupChange(id(c.get(NODE)),
+                        c.get(NAME), c.get(STATUS), c.get(DESCRIPTION)))))));
+        declare(new Method("moveNode", "moveNode", List.of(TARGET_NODE, TARGET_NODE_ID, NODE, NODE_ID),
+                c -> new Result.Code(DirectoryCodes.MOVE_NODE.of(directory.moveNode(who(c),
+                        id(either(c, NODE, NODE_ID)), id(either(c, TARGET_NODE, TARGET_NODE_ID)))))));
+        declare(new Method("deleteNode", "deleteNode", List.of(NODE, NODE_ID), c -> new Result.Code(
+                DirectoryCodes.DELETE_NODE.of(directory.deleteNode(who(c), id(either(c, NODE, NODE_ID)))))));
+        declare(new Method("assignChannel", "assignChannel", List.of(NODE, ENTRY), c -> new Result.Code(
+                DirectoryCodes.ASSIGN_CHANNEL.of(directory.assignChannel(who(c), id(c.get(NODE)),
+                        id(c.get(ENTRY)))))));
+        declare(new Method("unassignChannel", "unassignChannel", List.of(NODE, ENTRY), c -> new Result.Code(
+                DirectoryCodes.UNASSIGN_CHANNEL.of(directory.unassignChannel(who(c), id(c.get(NODE)),
+                        id(c.get(ENTRY)))))));
+    }
+
+    private static Result hierarchy(DirectoryOutcome<List<DirectoryNode>> o) {
+        List<HierarchyEntry> nodes = value(o, RescueViews::hierarchy);
+        return new Result.Hierarchy(DirectoryCodes.GET_HIERARCHY.of(o), nodes == null ? List.of() : nodes);
+    }
+
+    private static Requester who(Call c) {
+        return Requester.of(c.credentials());
+    }
+
+    /** The answer's value, presented, when the outcome is done; else null. */
+    private static <T, R> R value(DirectoryOutcome<T> outcome, Function<T, R> present) {
+        return outcome instanceof DirectoryOutcome.Done<T> done ? present.apply(done.value()) : null;
+    }
+
+    /** A node id as every Rescue method reads one; null when missing or not a positive integer (the service says which code). */
+    private static Long id(String raw) {
+        return Identifiers.parse(raw) instanceof Identifiers.Parsed.Id id ? id.value() : null;
+    }
+
+    /** {@code true}/{@code false} (or 1/0) in any case; false when missing or blank; null when not a boolean. */
+    private static Boolean bool(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Boolean.FALSE;
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> Boolean.TRUE;
+            case "false", "0" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** The first of two names a parameter goes by that the caller sent. */
+    private static String either(Call c, Param first, Param second) {
+        String v = c.get(first);
+        return v != null ? v : c.get(second);
     }
 
     private static List<Param> pinParams(boolean v3) {

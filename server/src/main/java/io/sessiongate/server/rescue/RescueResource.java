@@ -1,6 +1,10 @@
 package io.sessiongate.server.rescue;
 
+import io.sessiongate.api.rescue.AccountInfo;
+import io.sessiongate.api.rescue.GetHierarchyResult;
 import io.sessiongate.api.rescue.GetSessionResult;
+import io.sessiongate.api.rescue.GroupInfo;
+import io.sessiongate.api.rescue.HierarchyText;
 import io.sessiongate.api.rescue.LoginResult;
 import io.sessiongate.api.rescue.RescueCode;
 import io.sessiongate.api.rescue.RescueReply;
@@ -113,6 +117,30 @@ public final class RescueResource {
         if (result instanceof RescueMethods.Result.Report r && r.report() != null) {
             return report(r);
         }
+        if (result instanceof RescueMethods.Result.Hierarchy h && h.code() == GetHierarchyResult.OK) {
+            return reply(Response.Status.OK, RescueReply.withData(h.code(), HierarchyText.render(h.nodes())));
+        }
+        if (result instanceof RescueMethods.Result.Account a && a.account() != null) {
+            AccountInfo info = a.account();
+            return reply(Response.Status.OK, RescueReply.withKeyValues(a.code(), List.of(
+                    Map.entry("AccountID", Long.toString(info.accountId())),
+                    Map.entry("Organization", info.organization()),
+                    Map.entry("AdminID", Long.toString(info.adminId())),
+                    Map.entry("TechID", Long.toString(info.techId())),
+                    Map.entry("Email", info.email()))));
+        }
+        if (result instanceof RescueMethods.Result.Group g && g.group() != null) {
+            GroupInfo group = g.group();
+            return reply(Response.Status.OK, RescueReply.withFields(g.code(), List.of(
+                    Map.entry("NODEID", Long.toString(group.nodeId())),
+                    Map.entry("NAME", group.name()),
+                    Map.entry("DESCRIPTION", group.description()),
+                    Map.entry("TYPE", group.type().text()),
+                    Map.entry("ISENABLED", group.enabled() ? "True" : "False"))));
+        }
+        if (result instanceof RescueMethods.Result.NewNode n && n.nodeId() != null) {
+            return reply(Response.Status.OK, RescueReply.newNode(n.code(), n.nodeId()));
+        }
         return ok(result.code());
     }
 
@@ -134,11 +162,11 @@ public final class RescueResource {
         return reply(Response.Status.OK, RescueReply.withFields(code, List.of(
                 Map.entry("NODEID", Long.toString(u.nodeId())),
                 Map.entry("NAME", u.name()),
-                Map.entry("NICK", ""),
+                Map.entry("NICK", u.nick()),
                 Map.entry("EMAIL", u.email()),
-                Map.entry("SSOID", ""),
-                Map.entry("DESCRIPTION", ""),
-                Map.entry("TYPE", u.type()),
+                Map.entry("SSOID", u.ssoId()),
+                Map.entry("DESCRIPTION", u.description()),
+                Map.entry("TYPE", u.type().text()),
                 Map.entry("HASMOBILEADDON", "False"),
                 Map.entry("ISACCOUNTHOLDER", u.accountHolder() ? "True" : "False"),
                 Map.entry("STATUS", u.status()))));

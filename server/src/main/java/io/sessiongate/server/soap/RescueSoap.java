@@ -131,7 +131,8 @@ public final class RescueSoap {
         Credentials credentials = new Credentials(LoginCookie.read(headers), Xml.child(op, "sAuthCode"));
         // A fault goes to ApiExceptionMapper, which answers it as this resource's family does.
         RescueMethods.Result result = method.get().call().apply(
-                new RescueMethods.Call(credentials, request.getRemoteAddr(), p -> Xml.child(op, p.soap())));
+                new RescueMethods.Call(credentials, request.getRemoteAddr(),
+                        p -> p.soap() == null ? null : Xml.child(op, p.soap())));
         StringBuilder out = new StringBuilder("<").append(name).append("Result>").append(result.code().soapValue())
                 .append("</").append(name).append("Result>");
         if (result instanceof RescueMethods.Result.AuthCode a) {
@@ -151,6 +152,7 @@ public final class RescueSoap {
             found.sessions().forEach(r -> session(out, r));
             out.append("</aSessions>");
         }
+        Administration.render(result, out);
         Response.ResponseBuilder reply = ok(version, name, out.toString());
         if (result instanceof RescueMethods.Result.LoggedIn in && in.code() == LoginResult.OK) {
             reply.header(HttpHeaders.SET_COOKIE, LoginCookie.set(in.outcome().cookieToken(), headers, request));
@@ -253,8 +255,9 @@ public final class RescueSoap {
             case CLOSED_BY_TECHNICIAN -> "SESSION_CLOSED_BYTECHNICIAN";
             case CLOSED_BY_CUSTOMER -> "SESSION_CLOSEDBYCUSTOMER";
             case CLOSED_BY_WAITING_CUSTOMER -> "SESSION_CLOSEDBYWAITINGCUSTOMER";
-            case TIMED_OUT -> view.technicianNodeId() == null ? "SESSION_WAITINGTIMEOUT_NOTPICKEDUP"
-                    : "SESSION_TIMEOUT_SESSIONIDLETECHSIDE";
+            // Never picked up (a queue's, or a joined PIN's in its technician's queue): the waiting time-out.
+            case TIMED_OUT -> view.technicianNodeId() == null || view.pickedUpAt() == null
+                    ? "SESSION_WAITINGTIMEOUT_NOTPICKEDUP" : "SESSION_TIMEOUT_SESSIONIDLETECHSIDE";
             case PIN_ISSUED, EXPIRED -> "SESSION_STATUS_NOT_SUPPORTED_VALUE"; // never listed
         };
     }

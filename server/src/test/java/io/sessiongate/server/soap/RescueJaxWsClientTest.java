@@ -11,7 +11,28 @@ import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
 import io.sessiongate.server.soap.jaxws.API;
 import io.sessiongate.server.soap.jaxws.APISoap;
+import io.sessiongate.server.soap.jaxws.ArrayOfHIERARCHY;
 import io.sessiongate.server.soap.jaxws.ArrayOfSESSIONV3;
+import io.sessiongate.server.soap.jaxws.AssignChannelRet;
+import io.sessiongate.server.soap.jaxws.CreateGroupRet;
+import io.sessiongate.server.soap.jaxws.CreateUserRet;
+import io.sessiongate.server.soap.jaxws.DeleteNodeRet;
+import io.sessiongate.server.soap.jaxws.GROUP;
+import io.sessiongate.server.soap.jaxws.GetAccountRet;
+import io.sessiongate.server.soap.jaxws.GetGroupRet;
+import io.sessiongate.server.soap.jaxws.GetHierarchyRet;
+import io.sessiongate.server.soap.jaxws.GetUserRet;
+import io.sessiongate.server.soap.jaxws.HIERARCHY;
+import io.sessiongate.server.soap.jaxws.MoveNodeRet;
+import io.sessiongate.server.soap.jaxws.NODEPRESENCE;
+import io.sessiongate.server.soap.jaxws.NODESTATUS;
+import io.sessiongate.server.soap.jaxws.NODETYPE;
+import io.sessiongate.server.soap.jaxws.SetGroupRet;
+import io.sessiongate.server.soap.jaxws.SetUserRet;
+import io.sessiongate.server.soap.jaxws.SetUserStatusRet;
+import io.sessiongate.server.soap.jaxws.USER;
+import io.sessiongate.server.soap.jaxws.USERSTATUS;
+import io.sessiongate.server.soap.jaxws.UnassignChannelRet;
 import io.sessiongate.server.soap.jaxws.CancelActionRet;
 import io.sessiongate.server.soap.jaxws.CloseSessionRet;
 import io.sessiongate.server.soap.jaxws.GetReportRet;
@@ -225,6 +246,107 @@ class RescueJaxWsClientTest {
         row = sessions.value.getSESSIONV3().stream().filter(r -> r.getIID() == session).findFirst().orElseThrow();
         assertThat(row.getBStatus()).isEqualTo(SESSIONSTATUS.SESSION_CLOSED_BYTECHNICIAN);
         assertThat(row.getSStatus()).isEqualTo("Closed by technician");
+    }
+
+    /**
+     * The administration methods as the PowerShell module calls them through its generated proxy (createUser with
+     * the parent only, then setUser_v2 with its thirteen positional arguments; moveNode's target first;
+     * setUserStatus_v7_1 answering a bare OK), and the typed records of getHierarchy_v2, getUser_v2, getGroup_v2.
+     */
+    @ParameterizedTest
+    @EnumSource(Port.class)
+    void theAdministrationMethodsThroughTheGeneratedClient(Port port) {
+        APISoap admin = client(port);
+        assertThat(admin.login(account.adminEmail(), TestAccounts.ADMIN_PASSWORD)).isEqualTo(LoginRet.LOGIN_OK);
+        String code = authCode(client(port), account.adminEmail(), TestAccounts.ADMIN_PASSWORD,
+                RequestAuthCodeRet.REQUEST_AUTH_CODE_OK);
+        APISoap byCode = client(port);
+        int group = Math.toIntExact(account.techGroupId());
+
+        Holder<GetAccountRet> accountResult = new Holder<>();
+        Holder<Integer> accountId = new Holder<>();
+        Holder<String> organization = new Holder<>();
+        Holder<Integer> adminId = new Holder<>();
+        Holder<Integer> techId = new Holder<>();
+        Holder<String> email = new Holder<>();
+        byCode.getAccount(code, accountResult, accountId, organization, adminId, techId, email);
+        assertThat(accountResult.value).isEqualTo(GetAccountRet.GET_ACCOUNT_OK);
+        assertThat(List.of(accountId.value, adminId.value, techId.value)).containsExactly(
+                Math.toIntExact(account.accountId()), Math.toIntExact(account.adminNodeId()), 0);
+        assertThat(email.value).isEqualTo(account.adminEmail());
+
+        Holder<CreateUserRet> created = new Holder<>();
+        Holder<Integer> newNode = new Holder<>();
+        byCode.createUser(group, code, created, newNode);
+        assertThat(created.value).isEqualTo(CreateUserRet.CREATE_USER_OK);
+        int user = newNode.value;
+        String newEmail = "ps-" + port.name().toLowerCase(java.util.Locale.ROOT) + "@" + account.siteKey() + ".example";
+        assertThat(byCode.setUserV2(user, "Pat Shell", "pat", newEmail, null, "pat's password", "pat's password",
+                null, USERSTATUS.ENABLED, "made by a script", "False", false, code)).isEqualTo(SetUserRet.SET_USER_OK);
+        assertThat(byCode.setUserV2(user, "Pat Shell", null, "not an email", null, null, null, null, null, null, null,
+                null, code)).isEqualTo(SetUserRet.SET_USER_INVALID_PARAM_EMAIL);
+        assertThat(client(port).login(newEmail, "pat's password")).isEqualTo(LoginRet.LOGIN_OK);
+
+        Holder<GetUserRet> userResult = new Holder<>();
+        Holder<USER> found = new Holder<>();
+        admin.getUserV2(user, null, userResult, found);
+        assertThat(userResult.value).isEqualTo(GetUserRet.GET_USER_OK);
+        assertThat(List.of(found.value.getSName(), found.value.getSNick(), found.value.getSEmail(),
+                found.value.getSDescription())).containsExactly("Pat Shell", "pat", newEmail, "made by a script");
+        assertThat(found.value.getEType()).isEqualTo(NODETYPE.TECHNICIAN);
+        assertThat(found.value.getEStatus()).isEqualTo(NODEPRESENCE.OFFLINE);
+
+        Holder<CreateGroupRet> groupMade = new Holder<>();
+        admin.createGroup(group, "Scripts", NODESTATUS.ENABLED, null, null, groupMade, newNode);
+        assertThat(groupMade.value).isEqualTo(CreateGroupRet.CREATE_GROUP_OK);
+        int sub = newNode.value;
+        assertThat(admin.setGroup(sub, "Scripted", NODESTATUS.DISABLED, "by JAX-WS", null))
+                .isEqualTo(SetGroupRet.SET_GROUP_OK);
+        Holder<GetGroupRet> groupResult = new Holder<>();
+        Holder<GROUP> groupFound = new Holder<>();
+        admin.getGroupV2(sub, null, groupResult, groupFound);
+        assertThat(groupResult.value).isEqualTo(GetGroupRet.GET_GROUP_OK);
+        assertThat(List.of(groupFound.value.getSName(), groupFound.value.getSDescription()))
+                .containsExactly("Scripted", "by JAX-WS");
+        assertThat(groupFound.value.isBIsEnabled()).isFalse();
+        assertThat(groupFound.value.getIParentID()).isEqualTo(group);
+
+        assertThat(byCode.moveNode(sub, user, code)).isEqualTo(MoveNodeRet.MOVE_NODE_OK);
+        assertThat(byCode.moveNode(Math.toIntExact(account.adminGroupId()), user, code))
+                .isEqualTo(MoveNodeRet.MOVE_NODE_INVALID_PARAM_TARGET_NODE);
+        int channel = Math.toIntExact(account.channelId());
+        assertThat(admin.assignChannel(sub, channel, null)).isEqualTo(AssignChannelRet.ASSIGN_CHANNEL_OK);
+        assertThat(admin.assignChannel(user, channel, null)).isEqualTo(AssignChannelRet.ASSIGN_CHANNEL_INVALID_ASSIGN);
+        assertThat(admin.unassignChannel(sub, channel, null)).isEqualTo(UnassignChannelRet.UNASSIGN_CHANNEL_OK);
+        assertThat(admin.unassignChannel(sub, channel, null))
+                .isEqualTo(UnassignChannelRet.UNASSIGN_CHANNEL_INVALID_DEASSIGN);
+
+        Holder<GetHierarchyRet> hierarchyResult = new Holder<>();
+        Holder<ArrayOfHIERARCHY> nodes = new Holder<>();
+        admin.getHierarchyV2(true, group, false, null, hierarchyResult, nodes);
+        assertThat(hierarchyResult.value).isEqualTo(GetHierarchyRet.GET_HIERARCHY_OK);
+        List<HIERARCHY> tree = nodes.value.getHIERARCHY();
+        assertThat(tree.get(0).getINodeID()).isEqualTo(group);
+        assertThat(tree.get(0).getEType()).isEqualTo(NODETYPE.TECHNICIAN_GROUP);
+        HIERARCHY pat = tree.stream().filter(n -> n.getINodeID() == user).findFirst().orElseThrow();
+        assertThat(pat.getIParentID()).isEqualTo(sub);
+        assertThat(pat.getSEmail()).isEqualTo(newEmail);
+        HIERARCHY online = tree.stream().filter(n -> n.getINodeID() == account.onlineTechNodeId()).findFirst()
+                .orElseThrow();
+        assertThat(online.getEStatus()).isEqualTo(NODEPRESENCE.ONLINE);
+        admin.getHierarchyV2(true, group, true, null, hierarchyResult, nodes);
+        assertThat(nodes.value.getHIERARCHY()).extracting(HIERARCHY::getINodeID).doesNotContain(user);
+        admin.getHierarchyV2(true, Math.toIntExact(account.adminGroupId()), null, null, hierarchyResult, nodes);
+        assertThat(hierarchyResult.value).isEqualTo(GetHierarchyRet.GET_HIERARCHY_INVALID_PARAM_NODE_ID);
+
+        assertThat(byCode.setUserStatusV71(user, "Disabled", code)).isEqualTo("OK");
+        assertThat(admin.setUserStatus(user, USERSTATUS.ENABLED, null)).isEqualTo(SetUserStatusRet.SET_USER_STATUS_OK);
+        assertThat(admin.deleteNode(sub, null)).as("Pat is in it").isEqualTo(DeleteNodeRet.DELETE_NODE_INVALID_DELETE);
+        assertThat(admin.deleteNode(user, null)).isEqualTo(DeleteNodeRet.DELETE_NODE_OK);
+        assertThat(admin.deleteNode(sub, null)).isEqualTo(DeleteNodeRet.DELETE_NODE_OK);
+        assertThat(admin.deleteNode(Math.toIntExact(account.adminNodeId()), null))
+                .as("an administrator cannot delete himself").isEqualTo(DeleteNodeRet.DELETE_NODE_INVALID_DELETE);
+        assertThat(client(port).deleteNode(sub, null)).isEqualTo(DeleteNodeRet.DELETE_NODE_NOT_LOGGED_IN);
     }
 
     @ParameterizedTest
