@@ -26,6 +26,7 @@ public final class SessionGateClient {
     private final URI baseUri;
     private final RescueApi rescue;
     private final SessionsApi sessions;
+    private final AdminApi admin;
 
     private SessionGateClient(Builder b) {
         this.baseUri = b.baseUri;
@@ -40,6 +41,7 @@ public final class SessionGateClient {
         Transport transport = new Transport(baseUri, http.build(), b.requestTimeout, b.readAttempts, b.retryBackoff);
         this.rescue = new RescueApi(transport);
         this.sessions = new SessionsApi(transport);
+        this.admin = new AdminApi(transport, b.bearerToken);
     }
 
     /**
@@ -62,6 +64,14 @@ public final class SessionGateClient {
         return sessions;
     }
 
+    /**
+     * The administration API ({@code /api/v1}): accounts, API tokens, web sessions, events, support
+     * sessions; with the builder's bearer token, else this client's login cookie.
+     */
+    public AdminApi admin() {
+        return admin;
+    }
+
     public URI baseUri() {
         return baseUri;
     }
@@ -74,6 +84,7 @@ public final class SessionGateClient {
         private Executor executor;
         private int readAttempts = 1;
         private Duration retryBackoff = Duration.ofMillis(200);
+        private String bearerToken;
 
         private Builder(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
@@ -121,6 +132,18 @@ public final class SessionGateClient {
             }
             this.readAttempts = maxAttempts;
             this.retryBackoff = positive(backoff, "backoff");
+            return this;
+        }
+
+        /**
+         * The token {@link #admin()} sends as {@code Authorization: Bearer}: the operator's token or an
+         * account API token. Without one, {@code admin()} uses the login cookie of {@code rescue().login}.
+         */
+        public Builder bearerToken(String token) {
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("bearerToken must not be blank");
+            }
+            this.bearerToken = token.trim();
             return this;
         }
 

@@ -43,4 +43,21 @@ public class SessionGateException extends RuntimeException {
             return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "..." : body;
         }
     }
+
+    /**
+     * A refusal met where no value can carry it: while a page stream of {@link AdminApi} follows its
+     * cursors, or from {@link AdminResult#orThrow()}.
+     */
+    public static final class ProblemException extends SessionGateException {
+        private final transient io.sessiongate.api.problem.Problem problem;
+
+        ProblemException(io.sessiongate.api.problem.Problem problem) {
+            super(problem.status() + " " + problem.type() + ": " + problem.detail(), problem.status(), null, null);
+            this.problem = problem;
+        }
+
+        public io.sessiongate.api.problem.Problem problem() {
+            return problem;
+        }
+    }
 }

@@ -2,6 +2,14 @@ package io.sessiongate.core;
 
 import io.sessiongate.core.account.AccountService;
 import io.sessiongate.core.account.DirectoryService;
+import io.sessiongate.core.admin.AccountAdministration;
+import io.sessiongate.core.admin.AdminAccess;
+import io.sessiongate.core.admin.ApiTokens;
+import io.sessiongate.core.admin.AuditTrail;
+import io.sessiongate.core.admin.IdempotencyKeys;
+import io.sessiongate.core.admin.OperatorCredential;
+import io.sessiongate.core.admin.SupportSessionAdministration;
+import io.sessiongate.core.admin.WebSessionAdministration;
 import io.sessiongate.core.account.PasswordHasher;
 import io.sessiongate.core.demo.DemoData;
 import io.sessiongate.core.event.EventRecorder;
@@ -24,6 +32,7 @@ import io.sessiongate.core.rescue.SessionQueryService;
 import io.sessiongate.core.rescue.SupportSessionRepository;
 import io.sessiongate.core.rescue.TransferRepository;
 import io.sessiongate.core.rescue.TransferService;
+import io.sessiongate.core.websession.ApiTokenRepository;
 import io.sessiongate.core.websession.AuthCodeRepository;
 import io.sessiongate.core.websession.CallerAuthenticator;
 import io.sessiongate.core.websession.ForcedSignOut;
@@ -58,6 +67,7 @@ public final class CoreServices {
     private final DemoData demoData;
     private final CustomerService customers;
     private final SessionSweeper sweeper;
+    private final Administration administration;
 
     /** The services with the vendor's report repeat window (60 s). */
     public CoreServices(Database database, Clock clock, PasswordHasher passwords) {
@@ -76,7 +86,8 @@ public final class CoreServices {
         PresenceRepository presenceRows = new PresenceRepository();
         this.events = new EventRecorder(clock, new EventRepository());
         this.accounts = new AccountService(database, passwords, clock, events);
-        this.authenticator = new CallerAuthenticator(clock, events, webSessions, authCodes);
+        ApiTokenRepository apiTokens = new ApiTokenRepository();
+        this.authenticator = new CallerAuthenticator(clock, events, webSessions, authCodes, apiTokens);
         this.logins = new LoginService(database, passwords, events, clock, webSessions, authCodes);
         this.presence = new PresenceService(database, authenticator, clock, presenceRows);
         this.transfers = new TransferService(database, authenticator, events, clock, supportSessions,
@@ -96,6 +107,23 @@ public final class CoreServices {
         this.reports = new ReportService(database, authenticator, events, clock, directoryReads,
                 new ReportSettingsRepository(), new ReportRequestRepository(), new ReportQueries(), reportRepeatWindow);
         this.demoData = new DemoData(database, passwords, clock, accounts, supportSessions);
+        AdminAccess access = new AdminAccess(database, authenticator);
+        ApiTokens tokens = new ApiTokens(database, clock, events, access, apiTokens);
+        this.administration = new Administration(access, new OperatorCredential(database, clock),
+                new AccountAdministration(database, passwords, events, accounts, access, tokens), tokens,
+                new WebSessionAdministration(database, clock, access, sessionUpdates), new AuditTrail(database, access),
+                new SupportSessionAdministration(database, clock, events, access, supportSessions, pinCodes, transfers,
+                        lifecycle), new IdempotencyKeys(database, clock));
+    }
+
+    /** The administration API's services (core.admin), over the services above. */
+    public record Administration(AdminAccess access, OperatorCredential operator, AccountAdministration accounts,
+                                 ApiTokens apiTokens, WebSessionAdministration webSessions, AuditTrail events,
+                                 SupportSessionAdministration supportSessions, IdempotencyKeys idempotencyKeys) {
+    }
+
+    public Administration administration() {
+        return administration;
     }
 
     public Database database() {

@@ -224,4 +224,174 @@ class AuthorizationMatrixTest {
         }
         return Integer.toString(Http.send(b.build()).statusCode());
     }
+
+    /**
+     * The administration API's matrix: every /api/v1 endpoint against the operator, the account's master
+     * administrator (login cookie and CSRF token), an administrator of another folder, a technician,
+     * another account's administrator, a revoked token, an expired token and no credentials. Each cell
+     * is the HTTP status; the table is printed.
+     */
+    @Test
+    void everyAdministrationEndpointAnswersEachKindOfCallerAsDocumented() {
+        SuiteDatabase db = SuiteDatabase.get();
+        try (ServerProcess server = ServerProcess.start(db.jdbcUrl(),
+                Map.of("SESSIONGATE_OPERATOR_TOKEN", AdminHttp.OPERATOR_TOKEN))) {
+            String base = server.base();
+            String site = "mx" + System.nanoTime();
+            String created = AdminHttp.createAccount(base, site, "owner@" + site + ".example", "matrix-password");
+            String token = AdminHttp.field(created, "token");
+            long masterUser = Long.parseLong(AdminHttp.field(created, "masterUserId"));
+            var accounts = db.accounts().accounts();
+            Long a = accounts.findBySiteKey(site).orElseThrow().getId();
+            var group = accounts.createNode(null, a, io.sessiongate.core.account.NodeKind.TECHNICIAN_GROUP, null, "G1");
+            var tech = accounts.createNode(null, a, io.sessiongate.core.account.NodeKind.TECHNICIAN, group.getId(), "T1");
+            var channel = accounts.createNode(null, a, io.sessiongate.core.account.NodeKind.CHANNEL, null, "C1");
+            accounts.assignChannel(channel.getId(), Set.of(group.getId()));
+            var otherGroup = accounts.createNode(null, a, io.sessiongate.core.account.NodeKind.TECHNICIAN_GROUP, null,
+                    "G2");
+            Long folders = accounts.createFolderList(a, "G2 only", Set.of(otherGroup.getId())).getId();
+            var g2Admin = accounts.createRole(a, "G2 administrator", io.sessiongate.core.account.RoleKind.ADMINISTRATOR,
+                    25, folders, false);
+            Long techRole = db.database().inTransaction(s -> s.createSelectionQuery(
+                    "from Role where accountId = :a and name = 'Technician'", io.sessiongate.core.account.Role.class)
+                    .setParameter("a", a).getSingleResult().getId());
+            accounts.createUser(a, "t1@" + site + ".example", "T1", "tech-pw-1", null, tech.getId(), Set.of(techRole));
+            accounts.createUser(a, "g2@" + site + ".example", "G2 admin", "admin-pw-1", null, null,
+                    Set.of(g2Admin.getId()));
+            String otherSite = "mxo" + System.nanoTime();
+            AdminHttp.createAccount(base, otherSite, "owner@" + otherSite + ".example", "matrix-password");
+
+            AdminHttp.Caller master = AdminHttp.Caller.cookie("master admin", base,
+                    Http.login(base, "owner@" + site + ".example", "matrix-password"));
+            AdminHttp.Caller techCaller = AdminHttp.Caller.cookie("technician", base,
+                    Http.login(base, "t1@" + site + ".example", "tech-pw-1"));
+            AdminHttp.Caller tokenCaller = AdminHttp.Caller.bearer("token", token);
+            String revokedBody = AdminHttp.send(base, tokenCaller, "POST", "api/v1/accounts/" + site + "/api-tokens",
+                    "{\"name\":\"revoked\"}", null).body();
+            String revoked = AdminHttp.field(revokedBody, "token");
+            String revokedId = AdminHttp.field(revokedBody, "id");
+            assertThat(AdminHttp.send(base, tokenCaller, "DELETE", "api/v1/accounts/" + site + "/api-tokens/" + revokedId,
+                    null, null).statusCode()).isEqualTo(200);
+            String expired = AdminHttp.field(AdminHttp.send(base, tokenCaller, "POST", "api/v1/accounts/" + site
+                    + "/api-tokens", "{\"name\":\"expired\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}", null).body(), "token");
+            db.database().doInTransaction(s -> s.createNativeMutationQuery(
+                    "UPDATE api_token SET expires_at = '2001-01-01 00:00:00' WHERE token_hash = :h")
+                    .setParameter("h", SecureTokens.hash(expired)).executeUpdate());
+            String techSession = AdminHttp.field(AdminHttp.send(base, tokenCaller, "GET", "api/v1/accounts/" + site
+                    + "/web-sessions?userId=" + db.accounts().accounts().findUser(a, "t1@" + site + ".example")
+                    .orElseThrow().getId(), null, null).body(), "id");
+
+            List<AdminHttp.Caller> callers = List.of(AdminHttp.Caller.bearer("operator", AdminHttp.OPERATOR_TOKEN),
+                    master, AdminHttp.Caller.cookie("admin of another folder", base,
+                            Http.login(base, "g2@" + site + ".example", "admin-pw-1")), techCaller,
+                    AdminHttp.Caller.cookie("other account's admin", base,
+                            Http.login(base, "owner@" + otherSite + ".example", "matrix-password")),
+                    AdminHttp.Caller.bearer("revoked token", revoked), AdminHttp.Caller.bearer("expired token", expired),
+                    new AdminHttp.Caller("none", null, null, null));
+            String acc = "api/v1/accounts/" + site;
+            java.util.concurrent.atomic.AtomicInteger seq = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.function.Supplier<Long> waiting = () -> db.accounts().createWaitingSession(a, channel.getId());
+            Map<String, BiFunction<AdminHttp.Caller, Integer, String>> endpoints = new LinkedHashMap<>();
+            endpoints.put("POST accounts", (c, i) -> status(base, c, "POST", "api/v1/accounts", "{\"siteKey\":\"mxn"
+                    + System.nanoTime() + "\",\"name\":\"n\",\"masterAdministrator\":{\"email\":\"n@n.example\","
+                    + "\"name\":\"n\",\"password\":\"new-password\"}}", null));
+            endpoints.put("GET accounts", (c, i) -> status(base, c, "GET", "api/v1/accounts", null, null));
+            endpoints.put("GET session", (c, i) -> status(base, c, "GET", "api/v1/session", null, null));
+            endpoints.put("GET openapi.json", (c, i) -> status(base, c, "GET", "api/v1/openapi.json", null, null));
+            endpoints.put("GET account", (c, i) -> status(base, c, "GET", acc, null, null));
+            endpoints.put("PATCH account", (c, i) -> status(base, c, "PATCH", acc, "{\"name\":\"Site " + site + "\"}", "*"));
+            endpoints.put("POST api-tokens", (c, i) -> status(base, c, "POST", acc + "/api-tokens",
+                    "{\"name\":\"cell " + seq.incrementAndGet() + "\"}", null));
+            endpoints.put("GET api-tokens", (c, i) -> status(base, c, "GET", acc + "/api-tokens", null, null));
+            endpoints.put("DELETE api-tokens/{id}", (c, i) -> status(base, c, "DELETE", acc + "/api-tokens/"
+                    + AdminHttp.field(AdminHttp.send(base, tokenCaller, "POST", acc + "/api-tokens",
+                    "{\"name\":\"to revoke\"}", null).body(), "id"), null, null));
+            endpoints.put("GET web-sessions", (c, i) -> status(base, c, "GET", acc + "/web-sessions", null, null));
+            endpoints.put("GET web-sessions/{id}", (c, i) -> status(base, c, "GET", acc + "/web-sessions/" + techSession,
+                    null, null));
+            endpoints.put("PATCH web-sessions/{id}", (c, i) -> status(base, c, "PATCH", acc + "/web-sessions/"
+                    + techSession, "{\"ipAddress\":\"192.0.2." + (i + 1) + "\"}", "*"));
+            endpoints.put("GET events", (c, i) -> status(base, c, "GET", acc + "/events", null, null));
+            endpoints.put("POST support-sessions", (c, i) -> status(base, c, "POST", acc + "/support-sessions",
+                    "{\"channelId\":" + channel.getId() + "}", null));
+            endpoints.put("GET support-sessions", (c, i) -> status(base, c, "GET", acc + "/support-sessions", null, null));
+            endpoints.put("GET support-sessions/{id}", (c, i) -> status(base, c, "GET", acc + "/support-sessions/"
+                    + waiting.get(), null, null));
+            endpoints.put("POST .../transfer", (c, i) -> status(base, c, "POST", acc + "/support-sessions/"
+                    + waiting.get() + "/transfer", "{\"channelId\":" + channel.getId() + "}", null));
+            endpoints.put("POST .../start", (c, i) -> {
+                assertThat(status(base, techCaller, "POST", "api/v1/console/heartbeat", "{\"status\":\"Online\"}", null))
+                        .isEqualTo("200");
+                return status(base, c, "POST", acc + "/support-sessions/" + waiting.get() + "/start",
+                        "{\"technicianId\":" + tech.getId() + "}", null);
+            });
+            endpoints.put("POST .../hold (waiting)", (c, i) -> status(base, c, "POST", acc + "/support-sessions/"
+                    + waiting.get() + "/hold", null, null));
+            endpoints.put("POST .../close", (c, i) -> status(base, c, "POST", acc + "/support-sessions/" + waiting.get()
+                    + "/close", null, null));
+            endpoints.put("POST .../cancel-action", (c, i) -> status(base, c, "POST", acc + "/support-sessions/"
+                    + waiting.get() + "/cancel-action", null, null));
+            endpoints.put("GET console/sessions", (c, i) -> status(base, c, "GET", "api/v1/console/sessions", null, null));
+            endpoints.put("POST console/heartbeat", (c, i) -> status(base, c, "POST", "api/v1/console/heartbeat",
+                    "{\"status\":\"Online\"}", null));
+
+            // operator, master, another folder's admin, technician, another account's admin, revoked, expired, none
+            Map<String, String> expected = new LinkedHashMap<>();
+            expected.put("POST accounts", "201 403 403 403 403 401 401 401");
+            expected.put("GET accounts", "200 403 403 403 403 401 401 401");
+            expected.put("GET session", "200 200 200 200 200 401 401 401");
+            expected.put("GET openapi.json", "200 200 200 200 200 200 200 200");
+            expected.put("GET account", "403 200 200 403 404 401 401 401");
+            expected.put("PATCH account", "403 200 403 403 404 401 401 401");
+            expected.put("POST api-tokens", "403 201 403 403 404 401 401 401");
+            expected.put("GET api-tokens", "403 200 403 403 404 401 401 401");
+            expected.put("DELETE api-tokens/{id}", "403 200 403 403 404 401 401 401");
+            expected.put("GET web-sessions", "403 200 200 403 404 401 401 401");
+            expected.put("GET web-sessions/{id}", "403 200 200 403 404 401 401 401");
+            expected.put("PATCH web-sessions/{id}", "403 200 200 403 404 401 401 401");
+            expected.put("GET events", "403 200 403 403 404 401 401 401");
+            expected.put("POST support-sessions", "403 201 422 403 404 401 401 401");
+            expected.put("GET support-sessions", "403 200 200 403 404 401 401 401");
+            expected.put("GET support-sessions/{id}", "403 200 404 403 404 401 401 401");
+            // the Rescue services check the target before the session (the vendor's order): out of reach, 422
+            expected.put("POST .../transfer", "403 200 422 403 404 401 401 401");
+            expected.put("POST .../start", "403 200 422 403 404 401 401 401");
+            expected.put("POST .../hold (waiting)", "403 409 404 403 404 401 401 401");
+            expected.put("POST .../close", "403 200 404 403 404 401 401 401");
+            expected.put("POST .../cancel-action", "403 409 404 403 404 401 401 401");
+            expected.put("GET console/sessions", "401 403 403 200 403 401 401 401");
+            expected.put("POST console/heartbeat", "401 403 403 200 403 401 401 401");
+
+            StringBuilder table = new StringBuilder(String.format("%-28s", "endpoint \\ caller"));
+            callers.forEach(c -> table.append(" | ").append(c.name()));
+            table.append('\n');
+            List<String> mismatches = new ArrayList<>();
+            for (var e : endpoints.entrySet()) {
+                table.append(String.format("%-28s", e.getKey()));
+                List<String> wanted = List.of(expected.get(e.getKey()).split(" "));
+                for (int i = 0; i < callers.size(); i++) {
+                    String actual = e.getValue().apply(callers.get(i), i);
+                    table.append(" | ").append(actual);
+                    if (!wanted.get(i).equals(actual)) {
+                        mismatches.add(e.getKey() + " as " + callers.get(i).name() + ": expected " + wanted.get(i)
+                                + ", got " + actual);
+                    }
+                }
+                table.append('\n');
+            }
+            System.out.printf("[authorisation matrix /api/v1] %d cells (%d endpoints x %d callers)%n%s",
+                    endpoints.size() * callers.size(), endpoints.size(), callers.size(), table);
+            assertThat(mismatches).isEmpty();
+            // every change of the account's support sessions was made by its master administrator
+            List<Long> by = db.database().inTransaction(s -> s.createNativeQuery("SELECT DISTINCT by_user_id FROM event"
+                    + " WHERE account_id = :a AND object_type = 'SUPPORT_SESSION'", Long.class)
+                    .setParameter("a", a).getResultList());
+            assertThat(by).containsExactly(masterUser);
+        }
+    }
+
+    private static String status(String base, AdminHttp.Caller c, String method, String path, String json,
+                                 String ifMatch) {
+        return Integer.toString(AdminHttp.send(base, c, method, path, json, ifMatch).statusCode());
+    }
 }

@@ -48,12 +48,14 @@ class FuzzTest {
             "application/json; charset=latin1", "garbage/\u00ff", "text/xml; charset=utf-16"};
 
     private List<String> values;
+    private String siteKey;
 
     @Test
     void ahundredThousandGeneratedRequestsGetOnlyDocumentedAnswers() throws Exception {
         SuiteDatabase db = SuiteDatabase.get();
         TestAccount account = db.accounts().create(3);
         values = valuePool(account);
+        siteKey = account.siteKey();
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         int total = Integer.getInteger("fuzz.requests", 100_000);
         try (ServerProcess server = ServerProcess.start(db.jdbcUrl())) {
@@ -115,6 +117,9 @@ class FuzzTest {
     /** The verdict: a short class of the answer, or FAIL with the reason. */
     private static String judge(Generated g, RawHttp.Reply r) {
         String body = r.body();
+        if (g.family().startsWith("v1 ")) {
+            return judgeV1(g, r, body); // its browser is HTML and JavaScript by design
+        }
         String lower = body.toLowerCase(Locale.ROOT);
         if (lower.contains("<html") || lower.contains("exception") || lower.contains("\tat ")
                 || lower.contains("stacktrace") || lower.contains("hibernate") || lower.contains("sql")) {
@@ -164,16 +169,49 @@ class FuzzTest {
         }
     }
 
+    /**
+     * The JSON API answers a problem of one of its documented types for anything it refuses, never a
+     * fault; only its document, its browser and OPTIONS answer 2xx without credentials.
+     */
+    private static String judgeV1(Generated g, RawHttp.Reply r, String body) {
+        String method = g.family().substring(3);
+        String target = new String(g.bytes(), StandardCharsets.ISO_8859_1).split(" ", 3)[1];
+        boolean publicPath = target.startsWith("/api/v1/openapi.json") || target.startsWith("/api/v1/docs");
+        String lower = body.toLowerCase(Locale.ROOT);
+        if (!publicPath && (lower.contains("<html") || lower.contains("exception") || lower.contains("\tat ")
+                || lower.contains("hibernate") || lower.contains("sql"))) {
+            return "FAIL v1 body shows internals or HTML: " + abbreviate(body);
+        }
+        if (r.status() / 100 == 2 || r.status() == 301) {
+            return publicPath || method.equals("OPTIONS") ? r.status() + " public" : "FAIL v1 " + r.status()
+                    + " without credentials: " + abbreviate(body);
+        }
+        if (!java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 412, 413, 415, 422, 428).contains(r.status())) {
+            return "FAIL v1 " + r.status() + " " + abbreviate(body);
+        }
+        if (body.contains("\"type\":\"tag:sessiongate.io,2026:problems/") && r.contentType()
+                .startsWith("application/problem+json")) {
+            return r.status() + " problem";
+        }
+        if ((method.equals("HEAD") || r.status() == 400) && body.isEmpty()) {
+            return r.status() + " empty";
+        }
+        return "FAIL v1 " + r.status() + " not a problem: " + abbreviate(body);
+    }
+
     private Generated generate(SplittableRandom r) {
         int pick = r.nextInt(100);
-        if (pick < 40) {
+        if (pick < 36) {
             return rescue(r);
         }
-        if (pick < 60) {
+        if (pick < 54) {
             return soap(r);
         }
-        if (pick < 85) {
+        if (pick < 74) {
             return apiServer(r);
+        }
+        if (pick < 90) {
+            return v1(r);
         }
         return other(r);
     }
@@ -246,6 +284,68 @@ class FuzzTest {
             };
         }
         return new Generated("apiserver", request(r.nextInt(20) == 0 ? "PUT" : "POST", path, type, body(r, body)));
+    }
+
+    private static final String[] V1_PATHS = {"/api/v1/accounts", "/api/v1/accounts/{s}", "/api/v1/accounts/{s}/api-tokens",
+            "/api/v1/accounts/{s}/api-tokens/{id}", "/api/v1/accounts/{s}/web-sessions",
+            "/api/v1/accounts/{s}/web-sessions/{id}", "/api/v1/accounts/{s}/events", "/api/v1/accounts/{s}/support-sessions",
+            "/api/v1/accounts/{s}/support-sessions/{id}", "/api/v1/accounts/{s}/support-sessions/{id}/transfer",
+            "/api/v1/accounts/{s}/support-sessions/{id}/start", "/api/v1/accounts/{s}/support-sessions/{id}/close",
+            "/api/v1/accounts/{s}/support-sessions/{id}/cancel-action", "/api/v1/session", "/api/v1/openapi.json",
+            "/api/v1/docs", "/api/v1/docs/{id}", "/api/v1/console/heartbeat", "/api/v1/console/sessions/{id}/start",
+            "/api/v1/{id}"};
+    // No HEAD: it answers as GET without a body, which RawHttp (reading Content-Length) cannot tell apart from a hang.
+    private static final String[] V1_METHODS = {"GET", "POST", "PATCH", "DELETE", "PUT", "OPTIONS"};
+    private static final String[] V1_PARAMS = {"limit", "cursor", "after", "status", "userId", "objectType", "objectId",
+            "technicianId", "channelId", "authcode", "x"};
+    private static final String[] V1_FIELDS = {"siteKey", "name", "masterAdministrator", "email", "password",
+            "technicianId", "channelId", "customerName", "customFields", "tracking", "language", "noTechConsole",
+            "comment", "status", "ipAddress", "refreshRolesAndFolderList", "expiresAt", "webSessionTimeoutMinutes",
+            "pinValidityMinutes", "x"};
+    private static final String[] V1_HEADERS = {"Authorization: Bearer ", "Authorization: ", "Idempotency-Key: ",
+            "If-Match: ", "X-CSRF-Token: ", "Cookie: ASP.NET_SessionId=", "Accept: ", "Origin: "};
+
+    /** The JSON API: its paths with random site keys and ids, methods, queries, headers and JSON bodies. */
+    private Generated v1(SplittableRandom r) {
+        String path = V1_PATHS[r.nextInt(V1_PATHS.length)]
+                .replace("{s}", r.nextBoolean() ? siteKey : value(r).replace("/", "").replace("?", ""))
+                .replace("{id}", r.nextBoolean() ? Long.toString(r.nextLong(1, 200_000)) : value(r).replace("/", "")
+                        .replace("?", ""));
+        String method = V1_METHODS[r.nextInt(V1_METHODS.length)];
+        String target = path + (r.nextInt(3) == 0 ? "?" + params(r, V1_PARAMS) : "");
+        StringBuilder json = new StringBuilder("{");
+        for (int i = r.nextInt(6); i > 0; i--) {
+            json.append('"').append(V1_FIELDS[r.nextInt(V1_FIELDS.length)]).append("\":").append(jsonValue(r));
+            if (i > 1) {
+                json.append(r.nextInt(15) == 0 ? ",," : ",");
+            }
+        }
+        json.append('}');
+        String text = switch (r.nextInt(10)) {
+            case 0 -> json.substring(0, r.nextInt(json.length()));
+            case 1 -> json + " " + json;
+            case 2 -> "[" + json + "]";
+            case 3 -> value(r);
+            default -> json.toString();
+        };
+        byte[] body = "GET".equals(method) || "HEAD".equals(method) || r.nextInt(8) == 0 ? null : body(r, text);
+        String type = r.nextInt(6) == 0 ? TYPES[r.nextInt(TYPES.length)] : "application/json";
+        StringBuilder head = new StringBuilder(method).append(' ').append(target.replace(" ", "%20").replace("\r", "%0D")
+                .replace("\n", "%0A")).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        for (int i = r.nextInt(4); i > 0; i--) {
+            head.append(V1_HEADERS[r.nextInt(V1_HEADERS.length)]).append(value(r).replace("\r", "").replace("\n", ""))
+                    .append("\r\n");
+        }
+        if (body != null) {
+            head.append("Content-Type: ").append(type).append("\r\n");
+        }
+        head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            out.writeBytes(body);
+        }
+        return new Generated("v1 " + method, out.toByteArray());
     }
 
     private Generated other(SplittableRandom r) {

@@ -54,6 +54,13 @@ final class SuiteDatabase {
         return mariadb.jdbcUrl(NAME);
     }
 
+    /** A new, empty database on the suite's MariaDB (for a first start), its JDBC URL. */
+    String freshDatabase(String name) {
+        mariadb.run("DROP DATABASE IF EXISTS `" + name + "`");
+        mariadb.run("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        return mariadb.jdbcUrl(name);
+    }
+
     Database database() {
         return database;
     }

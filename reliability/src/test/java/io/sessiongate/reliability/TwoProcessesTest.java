@@ -32,8 +32,8 @@ class TwoProcessesTest {
     @BeforeAll
     static void start() {
         db = SuiteDatabase.get();
-        a = ServerProcess.start(db.jdbcUrl());
-        b = ServerProcess.start(db.jdbcUrl());
+        a = ServerProcess.start(db.jdbcUrl(), Map.of("SESSIONGATE_OPERATOR_TOKEN", AdminHttp.OPERATOR_TOKEN));
+        b = ServerProcess.start(db.jdbcUrl(), Map.of("SESSIONGATE_OPERATOR_TOKEN", AdminHttp.OPERATOR_TOKEN));
     }
 
     @AfterAll
@@ -135,5 +135,65 @@ class TwoProcessesTest {
         assertThat(Http.rescue(a.base(), "login.aspx", null, "email", account.adminEmail(), "pwd",
                 TestAccounts.ADMIN_PASSWORD).body()).isEqualTo("LIMITREACHED");
         System.out.printf("[two processes] 11 logins alternating over 2 processes: %s%n", answers);
+    }
+
+    private static java.net.http.HttpResponse<String> createWithKey(ServerProcess p, String key, String siteKey) {
+        return Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(p.base() + "api/v1/accounts"))
+                .timeout(Http.TIMEOUT).header("Authorization", "Bearer " + AdminHttp.OPERATOR_TOKEN)
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"siteKey\":\"" + siteKey + "\",\"name\":"
+                        + "\"Twice\",\"masterAdministrator\":{\"email\":\"o@" + siteKey + ".example\",\"name\":\"O\","
+                        + "\"password\":\"password-1\"}}")).build());
+    }
+
+    private static long accountsWithSiteKey(String siteKey) {
+        return db.database().inTransaction(s -> s.createNativeQuery("SELECT COUNT(*) FROM account WHERE site_key = :k",
+                Long.class).setParameter("k", siteKey).getSingleResult());
+    }
+
+    @Test
+    void anIdempotencyKeyUsedOnOneProcessAnswersTheFirstResultOnTheOther() {
+        String siteKey = "idem" + System.nanoTime();
+        String key = "key-" + siteKey;
+        var first = createWithKey(a, key, siteKey);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        var retry = createWithKey(b, key, siteKey);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retry.body()).isEqualTo(first.body()); // the same account, the same API token, once
+        assertThat(accountsWithSiteKey(siteKey)).isEqualTo(1);
+        var other = createWithKey(b, key, siteKey + "x");
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.body()).contains("idempotency-key-reused");
+        System.out.printf("[two processes] Idempotency-Key %s: process A answered %d, process B replayed %d "
+                + "(Idempotent-Replayed: true, same body), another body 422; accounts made: %d%n", key,
+                first.statusCode(), retry.statusCode(), accountsWithSiteKey(siteKey));
+    }
+
+    @Test
+    void theSameIdempotencyKeySentToBothProcessesAtOnceCreatesOneAccount() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        List<String> siteKeys = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            String siteKey = "race" + round + "x" + System.nanoTime();
+            siteKeys.add(siteKey);
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ServerProcess p = i % 2 == 0 ? a : b;
+                sent.add(pool.submit(() -> statuses.computeIfAbsent(createWithKey(p, "race-" + siteKey, siteKey)
+                        .statusCode(), k -> new AtomicLong()).incrementAndGet()));
+            }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        }
+        pool.shutdown();
+        for (String siteKey : siteKeys) {
+            assertThat(accountsWithSiteKey(siteKey)).isEqualTo(1);
+        }
+        assertThat(Set.of(201, 409)).containsAll(statuses.keySet());
+        System.out.printf("[two processes] 5 rounds of 8 concurrent POSTs with one Idempotency-Key over 2 processes: "
+                + "statuses %s (409: the first still in progress), one account each%n", new TreeMap<>(statuses));
     }
 }

@@ -6,7 +6,8 @@ import io.sessiongate.api.apiserver.ApiServerReply;
 import io.sessiongate.api.apiserver.ErrorCode;
 import io.sessiongate.api.problem.Problem;
 import io.sessiongate.core.persistence.DataAccessException;
-import io.sessiongate.server.admin.Problems;
+import io.sessiongate.server.api.ProblemType;
+import io.sessiongate.server.api.Problems;
 import io.sessiongate.server.soap.SoapFaults;
 import jakarta.inject.Inject;
 
@@ -83,8 +84,12 @@ public final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                     : ApiServerReply.failed(List.of(ApiServerError.of(
                             status == 400 ? ErrorCode.BODY_UNREADABLE : ErrorCode.SYSTEM_ERROR, null,
                             "HTTP " + status + ": no such APIServer call, or not with this HTTP method."))));
-            case OTHER -> Response.status(status).type(Problems.PROBLEM_JSON).entity(problem(status, incident));
+            case OTHER -> Response.status(status).type(Problems.PROBLEM_JSON).entity(problem(e, status, incident));
         };
+        if (family == ApiFamily.OTHER && e instanceof WebApplicationException wae
+                && wae.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            reply.header(HttpHeaders.ALLOW, wae.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
         if (incident != null) {
             reply.header(Incidents.HEADER, incident);
         }
@@ -116,19 +121,26 @@ public final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         };
     }
 
-    private static Problem problem(int status, String incident) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
+    /**
+     * The problem of a request no resource answered itself, under the JSON API's types: an unreadable
+     * body says what is wrong with it (and where) without quoting any internal name.
+     */
+    static Problem problem(Throwable e, int status, String incident) {
+        if (e instanceof JsonProcessingException json && status == 400) {
+            return JsonProblems.of(json);
+        }
+        ProblemType type = e instanceof DataAccessException ? ProblemType.CONFLICT : ProblemType.ofStatus(status);
         String detail = switch (status) {
             case 400 -> "the request could not be read";
             case 404 -> "no such resource";
             case 405 -> "method not allowed here";
+            case 406 -> "this resource answers application/json (and problems as application/problem+json)";
             case 409 -> "the change conflicts with the current state (a duplicate, or changed meanwhile); "
                     + "read it again and retry";
-            case 415 -> "unsupported content type";
+            case 415 -> "unsupported content type: send application/json";
             case 500 -> "a server fault; quote the incident id when reporting it";
-            default -> title;
+            default -> type.title();
         };
-        return new Problem("about:blank", title, status, detail, null, incident);
+        return new Problem(type.uri(), type.title(), status, detail, null, null, null, incident);
     }
 }

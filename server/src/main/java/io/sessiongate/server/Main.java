@@ -34,6 +34,10 @@ public final class Main {
                     + "or unset SESSIONGATE_DB_URL to use the embedded MariaDB.");
             System.exit(1);
             return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("sessiongate: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (java.io.UncheckedIOException e) {
             System.err.println("sessiongate: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
             System.exit(1);

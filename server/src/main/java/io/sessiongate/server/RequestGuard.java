@@ -92,8 +92,11 @@ final class RequestGuard extends HttpHandler {
         }
     }
 
+    /** The JSON API's problem of the status ({@code malformed-request} for a request that could not be read). */
     private static String problem(int status, String reason) {
-        return "{\"type\":\"about:blank\",\"title\":\"" + (reason == null ? "Error" : reason.replace("\"", ""))
-                + "\",\"status\":" + status + "}";
+        io.sessiongate.server.api.ProblemType type = io.sessiongate.server.api.ProblemType.ofStatus(status);
+        return "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + status
+                + ",\"detail\":\"" + (reason == null ? type.title() : reason.replace("\"", "").replace("\\", ""))
+                + "\"}";
     }
 }

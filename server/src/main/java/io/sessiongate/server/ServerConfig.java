@@ -13,9 +13,23 @@ import java.util.function.Function;
  * @param demo       load the demo accounts and keep their technicians online
  * @param dataDir    where the embedded MariaDB keeps its files
  * @param bcryptCost the cost factor for new password hashes
+ * @param operatorToken {@code SESSIONGATE_OPERATOR_TOKEN}: the operator's token; null to keep (or, on an empty
+ *                      database, generate) the stored one
  */
 public record ServerConfig(String host, int port, Optional<DatabaseConfig> database, int poolSize, boolean demo,
-                           Path dataDir, int bcryptCost) {
+                           Path dataDir, int bcryptCost, String operatorToken) {
+
+    /** A configuration without an operator token of its own (the tests'). */
+    public ServerConfig(String host, int port, Optional<DatabaseConfig> database, int poolSize, boolean demo,
+                        Path dataDir, int bcryptCost) {
+        this(host, port, database, poolSize, demo, dataDir, bcryptCost, null);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[host=" + host + ", port=" + port + ", demo=" + demo + ", operatorToken="
+                + (operatorToken == null ? "none" : "***") + "]";
+    }
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -42,7 +56,8 @@ public record ServerConfig(String host, int port, Optional<DatabaseConfig> datab
                 poolSize,
                 get.apply("SESSIONGATE_DEMO").map(Boolean::parseBoolean).orElse(database.isEmpty()),
                 Path.of(get.apply("SESSIONGATE_DATA_DIR").orElse("data")),
-                get.apply("SESSIONGATE_BCRYPT_COST").map(v -> integer("SESSIONGATE_BCRYPT_COST", v)).orElse(10));
+                get.apply("SESSIONGATE_BCRYPT_COST").map(v -> integer("SESSIONGATE_BCRYPT_COST", v)).orElse(10),
+                get.apply("SESSIONGATE_OPERATOR_TOKEN").orElse(null));
     }
 
     /** The variable that sets how long the same report is refused after it was served (getReport_v2). */
@@ -76,7 +91,7 @@ public record ServerConfig(String host, int port, Optional<DatabaseConfig> datab
 
     /** The same configuration on another port (0 for any free one). */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, database, poolSize, demo, dataDir, bcryptCost);
+        return new ServerConfig(host, newPort, database, poolSize, demo, dataDir, bcryptCost, operatorToken);
     }
 
     private static int integer(String name, String value) {

@@ -20,7 +20,19 @@ import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import io.sessiongate.core.admin.OperatorCredential;
+import io.sessiongate.server.admin.AccountsResource;
+import io.sessiongate.server.admin.ApiTokensResource;
 import io.sessiongate.server.admin.ConsoleResource;
+import io.sessiongate.server.admin.EventsResource;
+import io.sessiongate.server.admin.SessionResource;
+import io.sessiongate.server.admin.SupportSessionsResource;
+import io.sessiongate.server.admin.WebSessionsResource;
+import io.sessiongate.server.api.AdminJsonResolver;
+import io.sessiongate.server.api.ApiRequests;
+import io.sessiongate.server.api.Idempotency;
+import io.sessiongate.server.api.OpenApiDocument;
+import io.sessiongate.server.api.OpenApiResource;
 import io.sessiongate.server.apiserver.ApiServerResource;
 import io.sessiongate.server.customer.CustomerResource;
 import io.sessiongate.server.rescue.RescueMethods;
@@ -105,6 +117,7 @@ public final class SessionGate implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        bootstrapOperator(core, config.operatorToken());
         if (config.demo()) {
             core.demoData().load();
             scheduler.scheduleWithFixedDelay(() -> simulatedConsoles(core), 0, 30, TimeUnit.SECONDS);
@@ -159,10 +172,52 @@ public final class SessionGate implements AutoCloseable {
         rc.register(new RescueResource(rescue));
         rc.register(new RescueSoap(rescue));
         rc.register(new ConsoleResource(core.presence(), core.sessionQueries(), core.lifecycle()));
+        administration(rc, core);
         rc.register(new ApiServerResource(core.sessionUpdates()));
         rc.register(new CustomerResource(core.customers()));
         io.sessiongate.server.metrics.ServerMetrics.install(rc, core.database(), rescue);
         return rc;
+    }
+
+    /**
+     * The administration API ({@code /api/v1}): its conventions (strict JSON, bodies read once, CSRF,
+     * problems, the OpenAPI document and browser) and its resources over {@code core.admin}.
+     */
+    private static void administration(ResourceConfig rc, CoreServices core) {
+        CoreServices.Administration admin = core.administration();
+        Idempotency idempotency = new Idempotency(admin.idempotencyKeys());
+        rc.register(new AdminJsonResolver());
+        rc.register(new ApiRequests());
+        rc.register(new OpenApiResource(OpenApiDocument.load()));
+        rc.register(new SessionResource(admin.access(), admin.operator()));
+        rc.register(new AccountsResource(admin.accounts(), admin.operator(), admin.access(), idempotency));
+        rc.register(new ApiTokensResource(admin.apiTokens(), admin.operator(), admin.access(), idempotency));
+        rc.register(new WebSessionsResource(admin.webSessions(), admin.operator(), admin.access()));
+        rc.register(new EventsResource(admin.events(), admin.operator(), admin.access()));
+        rc.register(new SupportSessionsResource(admin.supportSessions(), admin.operator(), admin.access(),
+                idempotency));
+    }
+
+    /**
+     * The operator's credential: {@code SESSIONGATE_OPERATOR_TOKEN}'s when set; else, on a database that has
+     * none yet, a generated token, printed this once (only its hash is kept).
+     */
+    private static void bootstrapOperator(CoreServices core, String environmentToken) {
+        OperatorCredential.Bootstrap done = core.administration().operator().bootstrap(environmentToken);
+        if (done instanceof OperatorCredential.Bootstrap.Generated generated) {
+            // One line each: the log escapes line breaks, and a reader greps for the token's line.
+            LOG.warn("*************************************************************");
+            LOG.warn("An operator token was generated (shown this once; only its hash is stored):");
+            LOG.warn("    {}", generated.token());
+            LOG.warn("Use it to create accounts: curl -H 'Authorization: Bearer <token>' -H 'Content-Type: "
+                    + "application/json' -d '<account>' http://<host>:<port>/api/v1/accounts (see the README)");
+            LOG.warn("Set SESSIONGATE_OPERATOR_TOKEN to choose the token yourself (it then replaces this one).");
+            LOG.warn("*************************************************************");
+        } else if (done instanceof OperatorCredential.Bootstrap.FromEnvironment) {
+            LOG.info("operator token: the one set in SESSIONGATE_OPERATOR_TOKEN");
+        } else {
+            LOG.info("operator token: the one generated at the first start (set SESSIONGATE_OPERATOR_TOKEN to replace it)");
+        }
     }
 
     private static void simulatedConsoles(CoreServices core) {
@@ -180,6 +235,7 @@ public final class SessionGate implements AutoCloseable {
             core.logins().purgeExpiredAttempts();
             core.customers().purgeExpiredAttempts();
             core.reports().purge();
+            core.administration().idempotencyKeys().purge();
         } catch (RuntimeException e) {
             LOG.warn("maintenance failed: {}", e.getMessage());
         }

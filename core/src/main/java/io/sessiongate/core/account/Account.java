@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -30,6 +31,24 @@ public class Account {
     /** Bumped by every directory change of the account (V10): see DirectoryService on why. */
     @Column(name = "directory_version", nullable = false)
     private long directoryVersion;
+
+    /** The account's time-outs, in minutes (0: never), read by the session lifecycle's SQL. */
+    @Column(name = "pin_validity_minutes", nullable = false)
+    private int pinValidityMinutes = 20;
+
+    @Column(name = "waiting_timeout_minutes", nullable = false)
+    private int waitingTimeoutMinutes;
+
+    @Column(name = "idle_timeout_minutes", nullable = false)
+    private int idleTimeoutMinutes;
+
+    /** How long a web session (the login cookie) may stay idle; authentication reads it with the session. */
+    @Column(name = "web_session_timeout_minutes", nullable = false)
+    private int webSessionTimeoutMinutes = 20;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
 
     protected Account() {
     }
@@ -67,6 +86,43 @@ public class Account {
     /** Records that the account's directory changed (one write that concurrent changes conflict on). */
     public void directoryChanged() {
         directoryVersion++;
+    }
+
+    public int getPinValidityMinutes() {
+        return pinValidityMinutes;
+    }
+
+    public void setPinValidityMinutes(int minutes) {
+        this.pinValidityMinutes = minutes;
+    }
+
+    public int getWaitingTimeoutMinutes() {
+        return waitingTimeoutMinutes;
+    }
+
+    public void setWaitingTimeoutMinutes(int minutes) {
+        this.waitingTimeoutMinutes = minutes;
+    }
+
+    public int getIdleTimeoutMinutes() {
+        return idleTimeoutMinutes;
+    }
+
+    public void setIdleTimeoutMinutes(int minutes) {
+        this.idleTimeoutMinutes = minutes;
+    }
+
+    public int getWebSessionTimeoutMinutes() {
+        return webSessionTimeoutMinutes;
+    }
+
+    public void setWebSessionTimeoutMinutes(int minutes) {
+        this.webSessionTimeoutMinutes = minutes;
+    }
+
+    /** The row's version: bumped by every change, the administration API's ETag. */
+    public long getVersion() {
+        return version;
     }
 
     @Override

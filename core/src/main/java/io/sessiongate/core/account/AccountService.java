@@ -76,33 +76,41 @@ public final class AccountService {
     public ProvisionedAccount provision(String siteKey, String name, String masterEmail, String masterName,
                                         String masterPassword) {
         String hash = passwords.hash(masterPassword);
-        return db.inTransaction(s -> {
-            Account account = createAccount(s, siteKey, name);
-            Long a = account.getId();
-            Set<Long> organisation = Set.of(organisationNode(s, a, NodeKind.MASTER_ADMINISTRATORS).getId(),
-                    organisationNode(s, a, NodeKind.ADMINISTRATORS).getId(),
-                    organisationNode(s, a, NodeKind.TECHNICIANS).getId());
-            FolderList whole = new FolderList(a, WHOLE_ACCOUNT, organisation);
-            s.persist(whole);
-            Role master = new Role(a, "Master Administrator", RoleKind.MASTER_ADMINISTRATOR, 30, whole.getId(), false);
-            s.persist(master);
-            s.persist(new Role(a, "Administrator", RoleKind.ADMINISTRATOR, 20, whole.getId(), false));
-            s.persist(new Role(a, "Technician", RoleKind.TECHNICIAN, 10, whole.getId(), false));
-            s.persist(new Role(a, "Anonymous", RoleKind.TECHNICIAN, 0, whole.getId(), true));
-            Instant now = clock.instant();
-            Node masterNode = new Node(nextNodeId(s), a, NodeKind.MASTER_ADMINISTRATOR,
-                    organisationNode(s, a, NodeKind.MASTER_ADMINISTRATORS).getId(), masterName, now);
-            s.persist(masterNode);
-            User user = new User(a, masterEmail, masterName, hash, now);
-            user.setAdminNodeId(masterNode.getId());
-            user.getRoleIds().add(master.getId());
-            s.persist(user);
-            s.flush();
-            Long root = organisationNode(s, a, NodeKind.ROOT).getId();
-            events.record(Tx.of(s), a, ObjectType.ACCOUNT, a, EventAction.CREATED, null,
-                    Map.of("siteKey", siteKey, "name", name, "masterUserId", user.getId()), null);
-            return new ProvisionedAccount(a, siteKey, name, root, user.getId(), masterNode.getId());
-        });
+        return db.inTransaction(s -> provision(s, siteKey, name, masterEmail, masterName, hash));
+    }
+
+    /**
+     * {@link #provision(String, String, String, String, String)} within {@code s}'s transaction, with the
+     * password already hashed (bcrypt is slow: hash before the transaction). The administration API's
+     * account creation adds the account's first API token in the same transaction.
+     */
+    public ProvisionedAccount provision(Session s, String siteKey, String name, String masterEmail, String masterName,
+                                        String masterPasswordHash) {
+        Account account = createAccount(s, siteKey, name);
+        Long a = account.getId();
+        Set<Long> organisation = Set.of(organisationNode(s, a, NodeKind.MASTER_ADMINISTRATORS).getId(),
+                organisationNode(s, a, NodeKind.ADMINISTRATORS).getId(),
+                organisationNode(s, a, NodeKind.TECHNICIANS).getId());
+        FolderList whole = new FolderList(a, WHOLE_ACCOUNT, organisation);
+        s.persist(whole);
+        Role master = new Role(a, "Master Administrator", RoleKind.MASTER_ADMINISTRATOR, 30, whole.getId(), false);
+        s.persist(master);
+        s.persist(new Role(a, "Administrator", RoleKind.ADMINISTRATOR, 20, whole.getId(), false));
+        s.persist(new Role(a, "Technician", RoleKind.TECHNICIAN, 10, whole.getId(), false));
+        s.persist(new Role(a, "Anonymous", RoleKind.TECHNICIAN, 0, whole.getId(), true));
+        Instant now = clock.instant();
+        Node masterNode = new Node(nextNodeId(s), a, NodeKind.MASTER_ADMINISTRATOR,
+                organisationNode(s, a, NodeKind.MASTER_ADMINISTRATORS).getId(), masterName, now);
+        s.persist(masterNode);
+        User user = new User(a, masterEmail, masterName, masterPasswordHash, now);
+        user.setAdminNodeId(masterNode.getId());
+        user.getRoleIds().add(master.getId());
+        s.persist(user);
+        s.flush();
+        Long root = organisationNode(s, a, NodeKind.ROOT).getId();
+        events.record(Tx.of(s), a, ObjectType.ACCOUNT, a, EventAction.CREATED, null,
+                Map.of("siteKey", siteKey, "name", name, "masterUserId", user.getId()), null);
+        return new ProvisionedAccount(a, siteKey, name, root, user.getId(), masterNode.getId());
     }
 
     /** The account's root or organisation node of {@code kind}. */

@@ -174,7 +174,7 @@ public final class CustomerService {
                     : request.language().trim();
             long id = sessions.nextId(tx);
             String token = SecureTokens.random(TOKEN_LENGTH);
-            sessions.joinChannel(tx, id, channel.get().accountId(), channelId, fields, language,
+            sessions.insertWaiting(tx, id, channel.get().accountId(), channelId, fields, null, language, null,
                     SecureTokens.hash(token), now);
             events.record(tx, channel.get().accountId(), ObjectType.SUPPORT_SESSION, id, EventAction.JOINED, Map.of(),
                     state(SupportSessionStatus.WAITING, null, channelId), null);

@@ -51,10 +51,10 @@ public final class PinCodeService {
         this.pins = pins;
     }
 
-    /** The code, and the PIN when it is OK. */
-    public record PinCode(RequestPinCodeResult result, String pinCode) {
+    /** The code, and the PIN and the new session's id when it is OK. */
+    public record PinCode(RequestPinCodeResult result, String pinCode, Long sessionId) {
         static PinCode refused(RequestPinCodeResult result) {
-            return new PinCode(result, null);
+            return new PinCode(result, null, null);
         }
     }
 
@@ -113,13 +113,13 @@ public final class PinCodeService {
             for (int draw = 0; draw < DRAWS; draw++) {
                 String pin = String.format("%06d", pins.nextInt(1_000_000));
                 if (sessions.issuePin(tx, id, caller.accountId(), technician, request.customFields(),
-                        request.tracking0(), pin, caller.userId(), now)) {
+                        request.tracking0(), request.language(), pin, caller.userId(), now)) {
                     Map<String, Object> after = new HashMap<>();
                     after.put("status", SupportSessionStatus.PIN_ISSUED.name());
                     after.put("technicianNodeId", technician);
                     events.record(tx, caller.accountId(), ObjectType.SUPPORT_SESSION, id, EventAction.PIN_ISSUED,
                             Map.of(), after, caller.userId());
-                    return new PinCode(RequestPinCodeResult.OK, pin);
+                    return new PinCode(RequestPinCodeResult.OK, pin, id);
                 }
             }
             return PinCode.refused(RequestPinCodeResult.OUT_OF_PIN_CODES);

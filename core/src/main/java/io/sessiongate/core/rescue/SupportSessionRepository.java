@@ -112,7 +112,7 @@ public final class SupportSessionRepository {
                                          custom_field2, custom_field3, custom_field4, custom_field5, tracking0,
                                          language, started_at, status_changed_at, pin_code, pin_expires_at,
                                          requested_by_user_id, version)
-            SELECT :id, a.id, 'PIN_ISSUED', :tech, :f0, :f1, :f2, :f3, :f4, :f5, :tracking, 'en', :now, :now, :pin,
+            SELECT :id, a.id, 'PIN_ISSUED', :tech, :f0, :f1, :f2, :f3, :f4, :f5, :tracking, :language, :now, :now, :pin,
                    CASE WHEN a.pin_validity_minutes = 0 THEN NULL
                         ELSE :now + INTERVAL a.pin_validity_minutes MINUTE END,
                    :user, 0
@@ -249,7 +249,7 @@ public final class SupportSessionRepository {
 
     /** A PIN code's session for {@code technicianNodeId}; false when {@code pin} is live already. */
     public boolean issuePin(Tx tx, long id, long accountId, long technicianNodeId, java.util.List<String> fields,
-                            String tracking, String pin, long byUserId, Instant now) {
+                            String tracking, String language, String pin, long byUserId, Instant now) {
         return ISSUE_PIN.on(tx)
                 .set("id", id)
                 .set("account", accountId)
@@ -261,6 +261,7 @@ public final class SupportSessionRepository {
                 .set("f4", fields.get(4))
                 .set("f5", fields.get(5))
                 .set("tracking", tracking)
+                .set("language", language)
                 .set("now", now)
                 .set("pin", pin)
                 .set("user", byUserId)
@@ -299,12 +300,15 @@ public final class SupportSessionRepository {
                 version = version + 1
             WHERE id = :id AND version = :version AND status = :from""");
 
-    private static final NativeSql JOIN_CHANNEL = NativeSql.of("""
+    // A new session waiting in a channel's queue: a customer entering the channel (with their token) or an
+    // administrator queueing one (the administration API's POST .../support-sessions, by that user).
+    private static final NativeSql INSERT_WAITING = NativeSql.of("""
             INSERT INTO support_session (id, account_id, status, channel_node_id, custom_field0, custom_field1,
-                                         custom_field2, custom_field3, custom_field4, custom_field5, language,
-                                         started_at, status_changed_at, waiting_since, customer_token_hash, version)
-            VALUES (:id, :account, :status, :channel, :f0, :f1, :f2, :f3, :f4, :f5, :language, :now, :now, :now,
-                    :token, 0)""");
+                                         custom_field2, custom_field3, custom_field4, custom_field5, tracking0,
+                                         language, started_at, status_changed_at, waiting_since, requested_by_user_id,
+                                         customer_token_hash, version)
+            VALUES (:id, :account, :status, :channel, :f0, :f1, :f2, :f3, :f4, :f5, :tracking, :language, :now, :now,
+                    :now, :user, :token, 0)""");
 
     private static final NativeSql BY_CUSTOMER_TOKEN = NativeSql.of("""
             SELECT s.id, s.account_id, s.status, s.version, s.technician_node_id, s.channel_node_id,
@@ -379,10 +383,13 @@ public final class SupportSessionRepository {
                 .update() == 1;
     }
 
-    /** A new session waiting in {@code channelId}'s queue for the customer with {@code tokenHash}. */
-    public void joinChannel(Tx tx, long id, long accountId, long channelId, List<String> fields, String language,
-                            String tokenHash, Instant now) {
-        JOIN_CHANNEL.on(tx)
+    /**
+     * A new session waiting in {@code channelId}'s queue, with its custom fields (six, null for none), tracking id
+     * and language; queued by {@code byUserIdOrNull}, or entered by the customer with {@code customerTokenHashOrNull}.
+     */
+    public void insertWaiting(Tx tx, long id, long accountId, long channelId, List<String> fields, String tracking,
+                              String language, Long byUserIdOrNull, String customerTokenHashOrNull, Instant now) {
+        INSERT_WAITING.on(tx)
                 .set("id", id)
                 .set("account", accountId)
                 .set("status", SupportSessionStatus.WAITING.name())
@@ -393,9 +400,11 @@ public final class SupportSessionRepository {
                 .set("f3", fields.get(3))
                 .set("f4", fields.get(4))
                 .set("f5", fields.get(5))
+                .set("tracking", tracking)
                 .set("language", language)
                 .set("now", now)
-                .set("token", tokenHash)
+                .set("user", byUserIdOrNull)
+                .set("token", customerTokenHashOrNull)
                 .update();
     }
 

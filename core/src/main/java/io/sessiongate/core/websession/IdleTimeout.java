@@ -10,22 +10,29 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The one idle time-out rule of web sessions: a session whose last request is older than
- * {@link #AFTER} is TimedOut, whether or not it has been marked yet, and never authenticates again.
- * Every reader (authentication, logout, login completing an anonymous session, Session.Update's
- * validation, Session.GetSessionData) asks here.
+ * The one idle time-out rule of web sessions: a session whose last request is older than its
+ * account's web-session time-out ({@code account.web_session_timeout_minutes}, {@link #AFTER} unless
+ * the administration API changed it) is TimedOut, whether or not it has been marked yet, and never
+ * authenticates again. Every reader (authentication, logout, login completing an anonymous session,
+ * Session.Update's validation, Session.GetSessionData) reads the time-out in the same statement as
+ * the session and asks here.
  */
 public final class IdleTimeout {
 
-    /** How long a web session may stay idle. */
+    /** How long a web session may stay idle unless its account says otherwise (the column's default). */
     public static final Duration AFTER = Duration.ofMinutes(20);
 
     private IdleTimeout() {
     }
 
-    /** True when a session last used at {@code lastRequestAt} has timed out by {@code now}. */
-    public static boolean isIdle(Instant lastRequestAt, Instant now) {
-        return lastRequestAt.isBefore(now.minus(AFTER));
+    /** True when a session last used at {@code lastRequestAt} has timed out by {@code now}, after {@code timeout}. */
+    public static boolean isIdle(Instant lastRequestAt, Duration timeout, Instant now) {
+        return lastRequestAt.isBefore(now.minus(timeout));
+    }
+
+    /** The time-out of an account whose column says {@code minutes} (null, as for a row not found: the default). */
+    public static Duration of(Integer minutes) {
+        return minutes == null ? AFTER : Duration.ofMinutes(minutes);
     }
 
     /** Marks an idle Active web session TimedOut, with its event (nothing when it is no longer Active). */

@@ -150,7 +150,7 @@ public final class LoginService {
             }
             WebSessionRepository.TokenSession w = found.get();
             Instant now = clock.instant();
-            if (IdleTimeout.isIdle(w.lastRequestAt(), now)) {
+            if (IdleTimeout.isIdle(w.lastRequestAt(), w.timeout(), now)) {
                 IdleTimeout.markTimedOut(tx, webSessions, events, w.id(), w.accountId(), w.userId());
                 return LogoutResult.NOT_LOGGED_IN;
             }
@@ -216,7 +216,7 @@ public final class LoginService {
         }
         return webSessions.byToken(tx, SecureTokens.hash(cookieToken))
                 .filter(w -> w.userId() == null && w.status() == SessionStatus.ACTIVE
-                        && w.accountId() == accountId && !IdleTimeout.isIdle(w.lastRequestAt(), now));
+                        && w.accountId() == accountId && !IdleTimeout.isIdle(w.lastRequestAt(), w.timeout(), now));
     }
 
     /** The fields of a web session an event records; never the token. */

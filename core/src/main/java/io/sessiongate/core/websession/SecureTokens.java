@@ -43,6 +43,12 @@ public final class SecureTokens {
         }
     }
 
+    /** Compares two stored hashes in constant time (never character by character with an early exit). */
+    public static boolean sameHash(String a, String b) {
+        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII),
+                b.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** True when {@code value} could be a token of ours: worth a database lookup at all. */
     public static boolean looksLikeToken(String value) {
         if (value == null || value.isEmpty() || value.length() > 256) {

@@ -65,6 +65,10 @@ public final class SessionUpdateService {
         /** The session's data. */
         record Data(WebSessionView session) implements Outcome {
         }
+
+        /** The session's version is no longer the one the caller named (the administration API's If-Match). */
+        record PreconditionFailed() implements Outcome {
+        }
     }
 
     /** Session.UpdateValidation: every rule, nothing written (but the caller's own request touch). */
@@ -80,6 +84,15 @@ public final class SessionUpdateService {
 
     /** Session.Update: validation, then the change and its event, all in one transaction. */
     public Outcome update(Credentials credentials, SessionUpdate request) {
+        return update(credentials, request, null);
+    }
+
+    /**
+     * Session.Update when the session's version is still {@code expectedVersion} (null: any), as the
+     * administration API's {@code PATCH .../web-sessions/{id}} with {@code If-Match} asks: the same
+     * validation, write and event, or {@link Outcome.PreconditionFailed} when it changed.
+     */
+    public Outcome update(Credentials credentials, SessionUpdate request, Long expectedVersion) {
         return db.inTransaction(s -> {
             if (!(authenticator.admit(s, credentials, Admission.Policy.ADMINISTRATOR) instanceof Admission.Admitted a)) {
                 return new Outcome.NotAuthenticated();
@@ -90,6 +103,9 @@ public final class SessionUpdateService {
                 var v = validator.validate(tx, a.caller(), request, now);
                 if (!v.isValid()) {
                     return new Outcome.Invalid(v.errors());
+                }
+                if (expectedVersion != null && v.target().version() != expectedVersion) {
+                    return new Outcome.PreconditionFailed();
                 }
                 Optional<Outcome> written = write(tx, a.caller(), v);
                 if (written.isPresent()) {
@@ -137,7 +153,7 @@ public final class SessionUpdateService {
 
     private WebSessionView view(Tx tx, long accountId, WebSessionRepository.SessionDataRow r) {
         SessionStatus status = r.status();
-        if (status == SessionStatus.ACTIVE && IdleTimeout.isIdle(r.lastRequestAt(), clock.instant())) {
+        if (status == SessionStatus.ACTIVE && IdleTimeout.isIdle(r.lastRequestAt(), r.timeout(), clock.instant())) {
             status = SessionStatus.TIMED_OUT; // idle past its timeout: TimedOut, whether or not marked yet
         }
         List<WebSessionRepository.RoleRow> roles = r.roleIds() == null || r.roleIds().isEmpty() ? List.of()
@@ -145,7 +161,7 @@ public final class SessionUpdateService {
         WebSessionView.FolderList folders = r.folderListId() == null ? null : new WebSessionView.FolderList(
                 r.folderListId(), r.folderListName(), List.copyOf(StoredIds.parse(r.folderGroupIds())));
         return new WebSessionView(r.id(), r.siteKey(), r.userId(), r.ipAddress(), status, roles, folders,
-                r.createdAt(), r.lastRequestAt(), r.requestCount(), IdleTimeout.AFTER);
+                r.createdAt(), r.lastRequestAt(), r.requestCount(), r.timeout());
     }
 
     /** Applies a valid request; empty when the session changed since it was read. */

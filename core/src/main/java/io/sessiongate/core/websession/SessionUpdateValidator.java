@@ -67,7 +67,7 @@ public final class SessionUpdateValidator {
             if (found.sessionId() == null || !caller.accountId().equals(found.sessionAccountId())) {
                 errors.add(ApiServerError.of(ErrorCode.SESSION_NOT_FOUND, "SessionSurrogate",
                         "SessionSurrogate does not name a session of the site."));
-            } else if (found.status() != SessionStatus.ACTIVE || IdleTimeout.isIdle(found.lastRequestAt(), now)) {
+            } else if (found.status() != SessionStatus.ACTIVE || IdleTimeout.isIdle(found.lastRequestAt(), found.timeout(), now)) {
                 errors.add(ApiServerError.of(ErrorCode.SESSION_NOT_ACTIVE, "SessionSurrogate",
                         "The session must be Active to be updated."));
             } else {

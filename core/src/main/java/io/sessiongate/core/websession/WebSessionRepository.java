@@ -5,6 +5,7 @@ import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.persistence.Tx;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,8 @@ public final class WebSessionRepository {
 
     private static final NativeSql BY_COOKIE = NativeSql.of("""
             SELECT w.id, w.account_id, w.user_id, w.status, w.administrator, w.whole_account, w.folder_group_ids,
-                   w.last_request_at, u.status AS user_status, u.tech_node_id
-            FROM web_session w LEFT JOIN app_user u ON u.id = w.user_id
+                   w.last_request_at, a.web_session_timeout_minutes, u.status AS user_status, u.tech_node_id
+            FROM web_session w JOIN account a ON a.id = w.account_id LEFT JOIN app_user u ON u.id = w.user_id
             WHERE w.token_hash = :hash""");
 
     private static final NativeSql TOUCH = NativeSql.of("""
@@ -32,8 +33,9 @@ public final class WebSessionRepository {
             .replace("{active}", ACTIVE));
 
     private static final NativeSql BY_TOKEN = NativeSql.of("""
-            SELECT id, account_id, user_id, status, ip_address, role_ids, folder_list_id, last_request_at
-            FROM web_session WHERE token_hash = :hash""");
+            SELECT w.id, w.account_id, w.user_id, w.status, w.ip_address, w.role_ids, w.folder_list_id,
+                   w.last_request_at, a.web_session_timeout_minutes
+            FROM web_session w JOIN account a ON a.id = w.account_id WHERE w.token_hash = :hash""");
 
     private static final NativeSql INSERT = NativeSql.of("""
             INSERT INTO web_session (account_id, user_id, token_hash, ip_address, status, role_ids, administrator,
@@ -67,11 +69,12 @@ public final class WebSessionRepository {
     private static final NativeSql FOR_UPDATE = NativeSql.of("""
             SELECT a.id AS site_account_id, w.id, w.account_id, w.status, w.last_request_at, w.user_id,
                    w.ip_address, w.role_ids, w.administrator, w.whole_account, w.folder_list_id, w.folder_group_ids,
-                   w.version,
+                   w.version, wa.web_session_timeout_minutes,
                    u.id AS found_user_id, u.account_id AS user_account_id, u.status AS user_status
             FROM (SELECT :site AS site, :session AS sid, :user AS uid) k
             LEFT JOIN account a ON a.site_key = k.site
             LEFT JOIN web_session w ON w.id = k.sid
+            LEFT JOIN account wa ON wa.id = w.account_id
             LEFT JOIN app_user u ON u.id = k.uid""");
 
     private static final NativeSql UPDATE = NativeSql.of("""
@@ -82,7 +85,8 @@ public final class WebSessionRepository {
 
     private static final NativeSql SESSION_DATA = NativeSql.of("""
             SELECT w.id, a.site_key, w.user_id, w.ip_address, w.status, w.role_ids, w.folder_list_id,
-                   f.name AS folder_list_name, w.folder_group_ids, w.created_at, w.last_request_at, w.request_count
+                   f.name AS folder_list_name, w.folder_group_ids, w.created_at, w.last_request_at, w.request_count,
+                   a.web_session_timeout_minutes
             FROM web_session w JOIN account a ON a.id = w.account_id
             LEFT JOIN folder_list f ON f.id = w.folder_list_id
             WHERE w.id = :id AND w.account_id = :account""");
@@ -93,8 +97,8 @@ public final class WebSessionRepository {
 
     /** The web session a cookie names, with its user's status, as authentication reads it. */
     public record CookieSession(long id, long accountId, Long userId, SessionStatus status, boolean administrator,
-                                boolean wholeAccount, String folderGroupIds, Instant lastRequestAt, UserStatus userStatus,
-                                Long techNodeId) {
+                                boolean wholeAccount, String folderGroupIds, Instant lastRequestAt, Duration timeout,
+                                UserStatus userStatus, Long techNodeId) {
     }
 
     /** An Active web session of a user, as administration ends it. */
@@ -103,20 +107,20 @@ public final class WebSessionRepository {
 
     /** A web session as login and logout read it. */
     public record TokenSession(long id, long accountId, Long userId, SessionStatus status, String ipAddress,
-                               String roleIds, Long folderListId, Instant lastRequestAt) {
+                               String roleIds, Long folderListId, Instant lastRequestAt, Duration timeout) {
     }
 
     /** What Session.Update's validation reads in one statement: the site, the session and the user named. */
     public record UpdateLookup(Long siteAccountId, Long sessionId, Long sessionAccountId, SessionStatus status,
                                Instant lastRequestAt, Long userId, String ipAddress, String roleIds,
                                boolean administrator, boolean wholeAccount, Long folderListId, String folderGroupIds, long version,
-                               Long foundUserId, Long userAccountId, UserStatus userStatus) {
+                               Duration timeout, Long foundUserId, Long userAccountId, UserStatus userStatus) {
     }
 
     /** A session's columns for Session.GetSessionData. */
     public record SessionDataRow(long id, String siteKey, Long userId, String ipAddress, SessionStatus status,
                                  String roleIds, Long folderListId, String folderListName, String folderGroupIds,
-                                 Instant createdAt, Instant lastRequestAt, long requestCount) {
+                                 Instant createdAt, Instant lastRequestAt, long requestCount, Duration timeout) {
     }
 
     /** A role of a session's snapshot. */
@@ -141,7 +145,7 @@ public final class WebSessionRepository {
         return BY_COOKIE.on(tx).set("hash", tokenHash).one(r -> new CookieSession(r.getLong("id"),
                 r.getLong("account_id"), r.getLong("user_id"), status(r.getString("status")),
                 r.getBoolean("administrator"), r.getBoolean("whole_account"), r.getString("folder_group_ids"),
-                r.getInstant("last_request_at"),
+                r.getInstant("last_request_at"), timeout(r),
                 r.getEnum("user_status", UserStatus.class), r.getLong("tech_node_id")));
     }
 
@@ -159,7 +163,7 @@ public final class WebSessionRepository {
         return BY_TOKEN.on(tx).set("hash", tokenHash).one(r -> new TokenSession(r.getLong("id"),
                 r.getLong("account_id"), r.getLong("user_id"), status(r.getString("status")),
                 r.getString("ip_address"), r.getString("role_ids"), r.getLong("folder_list_id"),
-                r.getInstant("last_request_at")));
+                r.getInstant("last_request_at"), timeout(r)));
     }
 
     /** A new Active session (anonymous when the snapshot's user is null); its surrogate. */
@@ -218,7 +222,7 @@ public final class WebSessionRepository {
                         status(r.getString("status")), r.getInstant("last_request_at"), r.getLong("user_id"),
                         r.getString("ip_address"), r.getString("role_ids"), r.getBoolean("administrator"),
                         r.getBoolean("whole_account"), r.getLong("folder_list_id"), r.getString("folder_group_ids"),
-                        r.getLong("version") == null ? 0 : r.getLong("version"), r.getLong("found_user_id"),
+                        r.getLong("version") == null ? 0 : r.getLong("version"), timeout(r), r.getLong("found_user_id"),
                         r.getLong("user_account_id"), r.getEnum("user_status", UserStatus.class)))
                 .orElseThrow(); // the derived table always yields one row
     }
@@ -244,7 +248,13 @@ public final class WebSessionRepository {
                 r.getLong("id"), r.getString("site_key"), r.getLong("user_id"), r.getString("ip_address"),
                 status(r.getString("status")), r.getString("role_ids"), r.getLong("folder_list_id"),
                 r.getString("folder_list_name"), r.getString("folder_group_ids"), r.getInstant("created_at"),
-                r.getInstant("last_request_at"), r.getLong("request_count")));
+                r.getInstant("last_request_at"), r.getLong("request_count"), timeout(r)));
+    }
+
+    /** The account's web-session time-out, read with the session. */
+    private static Duration timeout(NativeSql.Row r) throws SQLException {
+        Long minutes = r.getLong("web_session_timeout_minutes");
+        return IdleTimeout.of(minutes == null ? null : minutes.intValue());
     }
 
     /** The account's roles among {@code roleIds} (stored form), highest priority first. */

@@ -101,7 +101,8 @@ class PinCodeServiceTest {
             }
         });
         assertThat(fixed.request(FIXTURE.cookieOf(a.onlineTechEmail(), TestAccounts.TECH_PASSWORD), plain()))
-                .isEqualTo(new PinCodeService.PinCode(RequestPinCodeResult.OK, Integer.toString(taken)));
+                .extracting(PinCodeService.PinCode::result, PinCodeService.PinCode::pinCode)
+                .containsExactly(RequestPinCodeResult.OK, Integer.toString(taken));
         CLOCK.advance(Duration.ofSeconds(2));
         assertThat(fixed.request(FIXTURE.cookieOf(a.adminEmail(), TestAccounts.ADMIN_PASSWORD),
                 forNode(a.onlineTechNodeId(), null)).result()).isEqualTo(RequestPinCodeResult.OUT_OF_PIN_CODES);

@@ -7,6 +7,9 @@ import io.sessiongate.core.rescue.SessionQueryService;
 import io.sessiongate.core.websession.Credentials;
 import io.sessiongate.server.ApiFamily;
 import io.sessiongate.server.LoginCookie;
+import io.sessiongate.server.api.Presented;
+import io.sessiongate.server.api.ProblemType;
+import io.sessiongate.server.api.Problems;
 import io.sessiongate.server.rescue.RescueViews;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -55,7 +58,7 @@ public final class ConsoleResource {
     public Response sessions(@CookieParam(LoginCookie.NAME) String cookie, @QueryParam("authcode") String authCode,
                              @HeaderParam("Authorization") String authorization) {
         SessionQueryService.ConsoleSessions found = queries.consoleSessions(
-                new Credentials(cookie, Problems.authCode(authCode, authorization)));
+                Presented.withAuthCodeParameter(cookie, authCode, authorization));
         return switch (found.access()) {
             case OK -> Response.ok(Map.of("sessions", found.sessions().stream().map(v -> new ConsoleSession(v.id(),
                     v.status().name(), RescueViews.statusText(v.status()), v.channelNodeId(), v.channelName(),
@@ -73,7 +76,7 @@ public final class ConsoleResource {
     public Response start(@PathParam("id") String id, @CookieParam(LoginCookie.NAME) String cookie,
                           @QueryParam("authcode") String authCode,
                           @HeaderParam("Authorization") String authorization) {
-        Credentials credentials = new Credentials(cookie, Problems.authCode(authCode, authorization));
+        Credentials credentials = Presented.withAuthCodeParameter(cookie, authCode, authorization);
         long sessionId;
         try {
             sessionId = Long.parseLong(id);
@@ -86,23 +89,24 @@ public final class ConsoleResource {
             case NOT_LOGGED_IN -> notLoggedIn();
             case NOT_A_TECHNICIAN -> notATechnician();
             case USER_DELETED_OR_DISABLED -> disabled();
-            case NOT_FOUND -> Problems.response(404, "No such session",
+            case NOT_FOUND -> Problems.response(ProblemType.NOT_FOUND,
                     "no session of this technician's queue or channels has this id");
-            case NOT_STARTABLE -> Problems.response(409, "Session cannot be started",
-                    "the session is not Waiting, Transferring to this technician or On Hold");
+            case NOT_STARTABLE -> Problems.response(ProblemType.CONFLICT,
+                    "the session is not Waiting, Transferring to this technician or On Hold", "NOT_STARTABLE");
         };
     }
 
     private static Response notLoggedIn() {
-        return Problems.response(401, "Not logged in", "log in with login.aspx, or pass an auth code");
+        return Problems.response(ProblemType.NOT_AUTHENTICATED, "log in with login.aspx, or pass an auth code");
     }
 
     private static Response notATechnician() {
-        return Problems.response(403, "Not a technician", "only a technician's console may do this");
+        return Problems.response(ProblemType.FORBIDDEN, "only a technician's console may do this",
+                "NOT_A_TECHNICIAN");
     }
 
     private static Response disabled() {
-        return Problems.response(403, "User deleted or disabled", "the user is deleted or disabled");
+        return Problems.response(ProblemType.FORBIDDEN, "the user is deleted or disabled", "USER_DELETED_OR_DISABLED");
     }
 
     /** The heartbeat's body. */
@@ -124,17 +128,15 @@ public final class ConsoleResource {
             default -> null;
         };
         if (status == null) {
-            return Problems.response(400, "Invalid status", "status must be Online, Away or Busy");
+            return Problems.invalid(java.util.List.of(new io.sessiongate.api.admin.FieldError("status",
+                    "INVALID_STATUS", "status must be Online, Away or Busy.")));
         }
-        Credentials credentials = new Credentials(cookie, Problems.authCode(authCode, authorization));
+        Credentials credentials = Presented.withAuthCodeParameter(cookie, authCode, authorization);
         return switch (presence.heartbeat(credentials, status)) {
             case OK -> Response.ok(Map.of("status", status.displayName()), MediaType.APPLICATION_JSON).build();
-            case NOT_LOGGED_IN -> Problems.response(401, "Not logged in",
-                    "log in with login.aspx, or pass an auth code");
-            case NOT_A_TECHNICIAN -> Problems.response(403, "Not a technician",
-                    "only a technician's console sends heartbeats");
-            case USER_DELETED_OR_DISABLED -> Problems.response(403, "User deleted or disabled",
-                    "the user is deleted or disabled");
+            case NOT_LOGGED_IN -> notLoggedIn();
+            case NOT_A_TECHNICIAN -> notATechnician();
+            case USER_DELETED_OR_DISABLED -> disabled();
         };
     }
 }

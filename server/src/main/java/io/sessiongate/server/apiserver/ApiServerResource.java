@@ -17,7 +17,7 @@ import io.sessiongate.server.ApiExceptionMapper;
 import io.sessiongate.server.ApiFamily;
 import io.sessiongate.server.LoginCookie;
 import io.sessiongate.server.RequestBody;
-import io.sessiongate.server.admin.Problems;
+import io.sessiongate.server.api.Presented;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -173,8 +173,8 @@ public final class ApiServerResource {
     }
 
     private static Credentials credentials(HttpHeaders headers, String authCode) {
-        return new Credentials(LoginCookie.read(headers),
-                Problems.authCode(authCode, headers.getHeaderString(HttpHeaders.AUTHORIZATION)));
+        return Presented.withAuthCodeParameter(LoginCookie.read(headers), authCode,
+                headers.getHeaderString(HttpHeaders.AUTHORIZATION));
     }
 
     private record Parsed(SessionUpdate request, String authCode) {

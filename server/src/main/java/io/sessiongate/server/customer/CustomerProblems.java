@@ -1,17 +1,17 @@
 package io.sessiongate.server.customer;
 
+import io.sessiongate.api.admin.FieldError;
 import io.sessiongate.core.rescue.CustomerService;
-import io.sessiongate.server.admin.Problems;
+import io.sessiongate.server.api.ProblemType;
+import io.sessiongate.server.api.Problems;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Every error reply of the customer endpoints, RFC 9457 {@code application/problem+json}, in one
- * place (so that the general {@code /api/v1} problem framework can take them over in one file).
+ * Every error reply of the customer endpoints, as the {@code /api/v1} problems of {@link ProblemType}
+ * with a {@code code} the join page can tell apart.
  */
 public final class CustomerProblems {
 
@@ -20,35 +20,25 @@ public final class CustomerProblems {
 
     /** A wrong, expired or used PIN code: one answer for all three. */
     static Response wrongPin() {
-        return Problems.response(404, "No such PIN code",
-                "no session is waiting for this PIN code; check it with your technician");
+        return Problems.response(ProblemType.NOT_FOUND,
+                "no session is waiting for this PIN code; check it with your technician", "WRONG_PIN");
     }
 
     static Response tooManyTries(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return Response.fromResponse(Problems.response(429, "Too many wrong PIN codes",
-                "try again in " + seconds + " seconds")).header(HttpHeaders.RETRY_AFTER, seconds).build();
+        return Response.fromResponse(Problems.response(ProblemType.TOO_MANY_REQUESTS,
+                "too many wrong PIN codes: try again in " + seconds + " seconds", "TOO_MANY_WRONG_PINS"))
+                .header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     static Response noSuchChannel() {
-        return Problems.response(404, "No such channel", "no channel with this id takes customers");
+        return Problems.response(ProblemType.NOT_FOUND, "no channel with this id takes customers", "NO_SUCH_CHANNEL");
     }
 
-    /** 422 with every broken rule in {@code errors: [{field, code, message}]}. */
+    /** 422 with every broken rule. */
     static Response invalid(List<CustomerService.Violation> violations) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Invalid request");
-        problem.put("status", 422);
-        problem.put("detail", violations.size() + " rule" + (violations.size() == 1 ? " is" : "s are") + " broken");
-        problem.put("errors", violations.stream().map(v -> {
-            Map<String, String> error = new LinkedHashMap<>();
-            error.put("field", v.field());
-            error.put("code", v.code());
-            error.put("message", v.message());
-            return error;
-        }).toList());
-        return Response.status(422).type(Problems.PROBLEM_JSON).entity(problem).build();
+        return Problems.invalid(violations.stream().map(v -> new FieldError(v.field(), v.code(), v.message()))
+                .toList());
     }
 
     static Response missingBody() {
@@ -57,18 +47,18 @@ public final class CustomerProblems {
     }
 
     static Response notAuthenticated() {
-        return Response.fromResponse(Problems.response(401, "Not authenticated",
+        return Response.fromResponse(Problems.response(ProblemType.NOT_AUTHENTICATED,
                 "send the customer token of your session as Authorization: Bearer <token>"))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     /** A customer's POST that a browser says comes from another site (see StateChangingRequests). */
     public static Response crossSiteRefused() {
-        return Problems.response(403, "Cross-site request refused",
-                "the browser says this request comes from another site");
+        return Problems.response(ProblemType.FORBIDDEN, "the browser says this request comes from another site",
+                "CROSS_SITE_REFUSED");
     }
 
     static Response alreadyOver(String status) {
-        return Problems.response(409, "Session is over", "the session is " + status + " already");
+        return Problems.response(ProblemType.CONFLICT, "the session is " + status + " already", "SESSION_OVER");
     }
 }

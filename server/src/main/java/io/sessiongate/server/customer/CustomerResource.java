@@ -2,7 +2,8 @@ package io.sessiongate.server.customer;
 
 import io.sessiongate.core.rescue.CustomerService;
 import io.sessiongate.server.ApiFamily;
-import io.sessiongate.server.admin.Problems;
+import io.sessiongate.server.api.Presented;
+import io.sessiongate.server.api.Problems;
 import io.sessiongate.server.rescue.RescueViews;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -80,7 +81,7 @@ public final class CustomerResource {
     @Path("current")
     @Produces({MediaType.APPLICATION_JSON, Problems.PROBLEM_JSON})
     public Response current(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Optional<CustomerService.CustomerView> found = customers.current(Problems.authCode(null, authorization));
+        Optional<CustomerService.CustomerView> found = customers.current(Presented.bearer(authorization));
         return found.map(v -> ok(view(v))).orElseGet(CustomerProblems::notAuthenticated);
     }
 
@@ -88,7 +89,7 @@ public final class CustomerResource {
     @Path("current/leave")
     @Produces({MediaType.APPLICATION_JSON, Problems.PROBLEM_JSON})
     public Response leave(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        CustomerService.Leave left = customers.leave(Problems.authCode(null, authorization));
+        CustomerService.Leave left = customers.leave(Presented.bearer(authorization));
         if (left instanceof CustomerService.Leave.Left l) {
             return ok(view(l.session()));
         }

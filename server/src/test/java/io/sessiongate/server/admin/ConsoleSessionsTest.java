@@ -10,6 +10,7 @@ import io.sessiongate.core.rescue.TransferRequest;
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
 import io.sessiongate.core.websession.Credentials;
+import io.sessiongate.server.testing.AdminApi;
 import io.sessiongate.server.testing.RescueCalls;
 import io.sessiongate.server.testing.TestServer;
 import java.util.List;
@@ -23,25 +24,24 @@ class ConsoleSessionsTest {
     private final TestAccount other = server.accounts().create(1);
 
     private Response list(String cookie) {
-        var spec = given().baseUri(server.baseUri().toString());
-        if (cookie != null) {
-            spec.cookie(RescueCalls.COOKIE, cookie);
-        }
-        return spec.get("/api/v1/console/sessions");
+        return spec(cookie).get("/api/v1/console/sessions");
+    }
+
+    /** Checked against the OpenAPI document: the request too when it has credentials, as the document wants. */
+    private static io.restassured.specification.RequestSpecification spec(String cookie) {
+        return cookie == null ? AdminApi.raw() : AdminApi.cookie(cookie);
     }
 
     private Response start(String cookie, Object id) {
-        var spec = given().baseUri(server.baseUri().toString());
-        if (cookie != null) {
-            spec.cookie(RescueCalls.COOKIE, cookie);
-        }
-        return spec.post("/api/v1/console/sessions/" + id + "/start");
+        return spec(cookie).post("/api/v1/console/sessions/" + id + "/start");
     }
 
-    private static void problem(Response r, int status, String title) {
+    /** A problem of the JSON API's kind {@code type}, with {@code code} (null: none). */
+    private static void problem(Response r, int status, String type, String code) {
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.jsonPath().getString("title")).isEqualTo(title);
+        assertThat(r.jsonPath().getString("type")).isEqualTo("tag:sessiongate.io,2026:problems/" + type);
+        assertThat(r.jsonPath().getString("code")).isEqualTo(code);
     }
 
     private List<String> events(long session) {
@@ -71,14 +71,14 @@ class ConsoleSessionsTest {
         Response started = start(tech, s1);
         assertThat(started.statusCode()).as(started.asString()).isEqualTo(200);
         assertThat(started.jsonPath().getString("status")).isEqualTo("ACTIVE");
-        problem(start(tech, s1), 409, "Session cannot be started");
+        problem(start(tech, s1), 409, "conflict", "NOT_STARTABLE");
         assertThat(events(s1)).containsExactly("TRANSFERRED", "STARTED");
 
         // A session transferred to the other technician is not this one's to start.
         assertThat(server.core().transfers().transfer(admin, new TransferRequest(Long.toString(s2),
                 Long.toString(account.onlineTechNodeId()), null, null))).isEqualTo(TransferSessionResult.OK);
         String offline = RescueCalls.login(account.offlineTechEmail(), TestAccounts.TECH_PASSWORD);
-        problem(start(offline, s2), 404, "No such session");
+        problem(start(offline, s2), 404, "not-found", null);
         assertThat(list(offline).jsonPath().getList("sessions.id", Long.class)).containsExactly(s3);
         assertThat(start(offline, s3).statusCode()).isEqualTo(200); // waiting in a channel of their group
         assertThat(list(tech).jsonPath().getList("sessions.id", Long.class)).containsExactly(s1, s2);
@@ -87,14 +87,14 @@ class ConsoleSessionsTest {
     @Test
     void refusalsAreProblemDetails() {
         String tech = RescueCalls.login(account.onlineTechEmail(), TestAccounts.TECH_PASSWORD);
-        problem(list(null), 401, "Not logged in");
-        problem(start(null, account.sessionIds().get(0)), 401, "Not logged in");
+        problem(list(null), 401, "not-authenticated", null);
+        problem(start(null, account.sessionIds().get(0)), 401, "not-authenticated", null);
         String admin = RescueCalls.login(account.adminEmail(), TestAccounts.ADMIN_PASSWORD);
-        problem(list(admin), 403, "Not a technician");
-        problem(start(admin, account.sessionIds().get(0)), 403, "Not a technician");
-        problem(start(tech, other.sessionIds().get(0)), 404, "No such session");
-        problem(start(tech, "12x"), 404, "No such session");
-        problem(start(tech, "99999999999999999999999"), 404, "No such session");
+        problem(list(admin), 403, "forbidden", "NOT_A_TECHNICIAN");
+        problem(start(admin, account.sessionIds().get(0)), 403, "forbidden", "NOT_A_TECHNICIAN");
+        problem(start(tech, other.sessionIds().get(0)), 404, "not-found", null);
+        problem(start(tech, "12x"), 404, "not-found", null);
+        problem(start(tech, "99999999999999999999999"), 404, "not-found", null);
         assertThat(list(tech).jsonPath().getList("sessions.id", Long.class)).doesNotContain(other.sessionIds().get(0));
         assertThat(events(other.sessionIds().get(0))).isEmpty();
     }

@@ -33,8 +33,9 @@ class CustomerSessionsTest {
     private final TestServer server = TestServer.get();
     private final TestAccount account = server.accounts().create(0);
 
+    /** Every reply is checked against the served OpenAPI document; requests here break it on purpose too. */
     private RequestSpecification http() {
-        return given().baseUri(server.baseUri().toString()).redirects().follow(false);
+        return io.sessiongate.server.testing.AdminApi.raw();
     }
 
     private Response join(String json) {
@@ -59,11 +60,13 @@ class CustomerSessionsTest {
         return reply.substring("OK\nPINCODE:".length());
     }
 
-    private static void problem(Response r, int status, String title) {
+    /** A problem of the kind {@code type} (its slug), and with {@code code} when it names one. */
+    private static void problem(Response r, int status, String type, String code) {
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.jsonPath().getString("title")).isEqualTo(title);
+        assertThat(r.jsonPath().getString("type")).isEqualTo("tag:sessiongate.io,2026:problems/" + type);
         assertThat(r.jsonPath().getInt("status")).isEqualTo(status);
+        assertThat(r.jsonPath().getString("code")).isEqualTo(code);
     }
 
     private List<String> events(long session) {
@@ -127,7 +130,7 @@ class CustomerSessionsTest {
                 .containsEntry("technicianName", null).containsKey("waitingSeconds");
         assertThat(seen.jsonPath().getLong("id")).isEqualTo(id);
         assertThat(seen.jsonPath().getLong("waitingSeconds")).isBetween(0L, 5L);
-        problem(join("{\"pinCode\":\"" + code + "\"}"), 404, "No such PIN code"); // used
+        problem(join("{\"pinCode\":\"" + code + "\"}"), 404, "not-found", "WRONG_PIN"); // used
     }
 
     @Test
@@ -149,7 +152,7 @@ class CustomerSessionsTest {
         Long unserved = server.accounts().accounts().createNode(null, account.accountId(), NodeKind.CHANNEL, null,
                 "Nobody's").getId();
         for (Object nowhere : new Object[] {unserved, account.onlineTechNodeId(), account.techGroupId(), 999_999_999L}) {
-            problem(join("{\"channelId\":" + nowhere + ",\"name\":\"Dan\"}"), 404, "No such channel");
+            problem(join("{\"channelId\":" + nowhere + ",\"name\":\"Dan\"}"), 404, "not-found", "NO_SUCH_CHANNEL");
         }
         assertThat(sessionsOfAccount()).isEqualTo(1);
     }
@@ -163,13 +166,13 @@ class CustomerSessionsTest {
         List<Response> answers = List.of(join("{\"pinCode\":\"" + wrongPin() + "\"}"),
                 join("{\"pinCode\":\"" + expired + "\"}"), join("{\"pinCode\":\"" + used + "\"}"));
         for (Response r : answers) {
-            problem(r, 404, "No such PIN code");
+            problem(r, 404, "not-found", "WRONG_PIN");
             assertThat(r.asString()).isEqualTo(answers.get(0).asString());
             assertThat(r.headers().asList().stream().map(h -> h.getName()).sorted().toList())
                     .isEqualTo(answers.get(0).headers().asList().stream().map(h -> h.getName()).sorted().toList());
         }
         Response malformed = join("{\"pinCode\":\"12345\"}");
-        problem(malformed, 422, "Invalid request");
+        problem(malformed, 422, "validation-failed", null);
         assertThat(malformed.jsonPath().getList("errors")).isEqualTo(List.of(Map.of("field", "pinCode",
                 "code", "PIN_FORMAT", "message", "a PIN code is six digits")));
         server.clock().advance(PinAttempts.WINDOW); // forget this address's failures
@@ -180,10 +183,10 @@ class CustomerSessionsTest {
         server.clock().advance(PinAttempts.WINDOW); // whatever this address did before is forgotten
         String right = pin(account.onlineTechEmail());
         for (int i = 0; i < PinAttempts.ADDRESS_FAILURES; i++) {
-            problem(join("{\"pinCode\":\"" + wrongPin() + "\"}"), 404, "No such PIN code");
+            problem(join("{\"pinCode\":\"" + wrongPin() + "\"}"), 404, "not-found", "WRONG_PIN");
         }
         Response refused = join("{\"pinCode\":\"" + right + "\"}");
-        problem(refused, 429, "Too many wrong PIN codes");
+        problem(refused, 429, "too-many-requests", "TOO_MANY_WRONG_PINS");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, PinAttempts.WINDOW.toSeconds());
         int failures = server.core().database().inTransaction(s -> s.createNativeQuery("SELECT failures"
                 + " FROM pin_attempt WHERE attempt_key = 'from:127.0.0.1'", Integer.class).getSingleResult());
@@ -201,7 +204,7 @@ class CustomerSessionsTest {
         assertThat(left.statusCode()).as(left.asString()).isEqualTo(200);
         assertThat(left.jsonPath().getString("status")).isEqualTo("CLOSED_BY_WAITING_CUSTOMER");
         assertThat(left.jsonPath().getString("statusText")).isEqualTo("Closed by waiting customer");
-        problem(leave(token), 409, "Session is over");
+        problem(leave(token), 409, "conflict", "SESSION_OVER");
         assertThat(current(token).jsonPath().getString("status")).isEqualTo("CLOSED_BY_WAITING_CUSTOMER");
         assertThat(events(id)).containsExactly("JOINED", "LEFT");
 
@@ -241,13 +244,13 @@ class CustomerSessionsTest {
         String authCode = RescueCalls.authCode(account.adminEmail(), TestAccounts.ADMIN_PASSWORD);
         for (String wrong : new String[] {authCode, "", "x", SecureTokens.random(48), mine.toUpperCase()}) {
             Response r = current(wrong);
-            problem(r, 401, "Not authenticated");
+            problem(r, 401, "not-authenticated", null);
             assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
-            problem(leave(wrong), 401, "Not authenticated");
+            problem(leave(wrong), 401, "not-authenticated", null);
         }
-        problem(http().get(SESSIONS + "/current"), 401, "Not authenticated");
+        problem(http().get(SESSIONS + "/current"), 401, "not-authenticated", null);
         problem(http().cookie(RescueCalls.COOKIE, RescueCalls.login(account.adminEmail(), TestAccounts.ADMIN_PASSWORD))
-                .post(SESSIONS + "/current/leave"), 401, "Not authenticated");
+                .post(SESSIONS + "/current/leave"), 401, "not-authenticated", null);
         assertThat(row(theirId)).startsWith("WAITING ");
         assertThat(events(theirId)).containsExactly("PIN_ISSUED", "JOINED");
     }
@@ -284,20 +287,20 @@ class CustomerSessionsTest {
     void crossSiteAndNonJsonJoinsAreRefusedAndBrokenOnesNamed() {
         String body = "{\"channelId\":" + account.channelId() + ",\"name\":\"Hal\"}";
         problem(http().contentType(ContentType.JSON).header("Origin", "https://evil.example").body(body).post(SESSIONS),
-                403, "Cross-site request refused");
+                403, "forbidden", "CROSS_SITE_REFUSED");
         problem(http().contentType(ContentType.JSON).header("Sec-Fetch-Site", "cross-site").body(body).post(SESSIONS),
-                403, "Cross-site request refused");
-        problem(http().contentType("text/plain").body(body).post(SESSIONS), 415, "Unsupported Media Type");
+                403, "forbidden", "CROSS_SITE_REFUSED");
+        problem(http().contentType("text/plain").body(body).post(SESSIONS), 415, "unsupported-media-type", null);
         problem(http().contentType(ContentType.URLENC).formParam("channelId", account.channelId())
-                .formParam("name", "Hal").post(SESSIONS), 415, "Unsupported Media Type");
-        problem(join("{\"channelId\":"), 400, "Bad Request");
-        problem(join("{\"channelId\":1,\"name\":\"Hal\",\"admin\":true}"), 400, "Bad Request");
-        problem(join("{\"channelId\":\"three\"}"), 400, "Bad Request");
+                .formParam("name", "Hal").post(SESSIONS), 415, "unsupported-media-type", null);
+        problem(join("{\"channelId\":"), 400, "malformed-request", "NOT_JSON");
+        problem(join("{\"channelId\":1,\"name\":\"Hal\",\"admin\":true}"), 400, "malformed-request", "UNKNOWN_FIELD");
+        problem(join("{\"channelId\":\"three\"}"), 400, "malformed-request", "WRONG_TYPE");
         Response none = join("{}");
-        problem(none, 422, "Invalid request");
+        problem(none, 422, "validation-failed", null);
         assertThat(none.jsonPath().getString("errors[0].code")).isEqualTo("PIN_OR_CHANNEL");
         Response broken = join("{\"channelId\":" + account.channelId() + ",\"customFields\":[\"x\"],\"language\":\"??\"}");
-        problem(broken, 422, "Invalid request");
+        problem(broken, 422, "validation-failed", null);
         assertThat(broken.jsonPath().getList("errors.field")).containsExactly("name", "customFields[0]", "language");
         assertThat(sessionsOfAccount()).as("nothing written").isZero();
 
@@ -310,7 +313,7 @@ class CustomerSessionsTest {
         assertThat(http().header("Authorization", "Bearer " + token).header("Origin", "https://evil.example")
                 .get(SESSIONS + "/current").statusCode()).isEqualTo(200);
         problem(http().header("Authorization", "Bearer " + token).header("Origin", "https://evil.example")
-                .post(SESSIONS + "/current/leave"), 403, "Cross-site request refused");
+                .post(SESSIONS + "/current/leave"), 403, "forbidden", "CROSS_SITE_REFUSED");
         assertThat(current(token).jsonPath().getString("status")).isEqualTo("WAITING");
     }
 

@@ -12,6 +12,7 @@ import io.sessiongate.core.account.UserStatus;
 import io.sessiongate.core.demo.DemoData;
 import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
+import io.sessiongate.server.testing.AdminApi;
 import io.sessiongate.server.testing.RescueCalls;
 import io.sessiongate.server.testing.TestServer;
 import java.util.List;
@@ -124,18 +125,20 @@ class SessionQueriesTest {
         heartbeat(null, "Online").then().statusCode(401).contentType("application/problem+json");
         heartbeat(admin, "Online").then().statusCode(403).contentType("application/problem+json");
         String tech = RescueCalls.login(account.offlineTechEmail(), TestAccounts.TECH_PASSWORD);
-        heartbeat(tech, "Sleeping").then().statusCode(400).contentType("application/problem+json");
+        heartbeat(tech, "Sleeping").then().statusCode(422).contentType("application/problem+json");
         heartbeat(tech, "Online").then().statusCode(200);
         assertThat(get("transferSession.aspx", admin, "session", account.sessionIds().get(1), "node",
                 account.offlineTechNodeId()).asString()).isEqualTo("OK");
         String code = RescueCalls.authCode(account.offlineTechEmail(), TestAccounts.TECH_PASSWORD);
-        RestAssured.given().baseUri(server.baseUri().toString()).header("Authorization", "Bearer " + code)
+        RestAssured.given().baseUri(server.baseUri().toString()).filter(AdminApi.validated())
+                .header("Authorization", "Bearer " + code)
                 .contentType("application/json").body("{\"status\":\"Away\"}")
                 .post("/api/v1/console/heartbeat").then().statusCode(200);
     }
 
     private io.restassured.response.Response heartbeat(String cookie, String status) {
-        var spec = RestAssured.given().baseUri(server.baseUri().toString()).contentType("application/json")
+        var spec = RestAssured.given().baseUri(server.baseUri().toString()).filter(AdminApi.repliesOnly())
+                .contentType("application/json")
                 .body("{\"status\":\"" + status + "\"}");
         if (cookie != null) {
             spec.cookie(RescueCalls.COOKIE, cookie);

@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class TestServer {
 
+    /** The operator's token of the test server (SESSIONGATE_OPERATOR_TOKEN's place). */
+    public static final String OPERATOR_TOKEN = "test-operator-token-0123456789";
+
     private static TestServer instance;
 
     private final SessionGate gate;
@@ -34,7 +37,7 @@ public final class TestServer {
             TestDatabase db = TestDatabase.get();
             MutableClock clock = new MutableClock();
             ServerConfig config = new ServerConfig("127.0.0.1", 0, Optional.of(db.config()), 16, true,
-                    Path.of("target", "data"), 4);
+                    Path.of("target", "data"), 4, OPERATOR_TOKEN);
             instance = new TestServer(SessionGate.start(config, db.database(), null, clock), clock);
         }
         return instance;
