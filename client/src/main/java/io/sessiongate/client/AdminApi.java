@@ -11,13 +11,27 @@ import io.sessiongate.api.admin.ApiTokenCreated;
 import io.sessiongate.api.admin.ApiTokenView;
 import io.sessiongate.api.admin.CreateAccount;
 import io.sessiongate.api.admin.CreateApiToken;
+import io.sessiongate.api.admin.CreateChannel;
+import io.sessiongate.api.admin.CreateFolderList;
+import io.sessiongate.api.admin.CreateGroup;
+import io.sessiongate.api.admin.CreateRole;
 import io.sessiongate.api.admin.CreateSupportSession;
+import io.sessiongate.api.admin.CreateUser;
 import io.sessiongate.api.admin.EventView;
+import io.sessiongate.api.admin.FolderListPatch;
+import io.sessiongate.api.admin.FolderListView;
+import io.sessiongate.api.admin.HierarchyView;
+import io.sessiongate.api.admin.NodePatch;
+import io.sessiongate.api.admin.NodeView;
 import io.sessiongate.api.admin.Page;
+import io.sessiongate.api.admin.RolePatch;
+import io.sessiongate.api.admin.RoleView;
 import io.sessiongate.api.admin.SessionInfo;
 import io.sessiongate.api.admin.SupportSessionAction;
 import io.sessiongate.api.admin.SupportSessionCreated;
 import io.sessiongate.api.admin.SupportSessionView;
+import io.sessiongate.api.admin.UserPatch;
+import io.sessiongate.api.admin.UserView;
 import io.sessiongate.api.admin.WebSessionPatch;
 import io.sessiongate.api.admin.WebSessionView;
 import io.sessiongate.api.problem.Problem;
@@ -180,6 +194,124 @@ public final class AdminApi {
     private AdminResult<SupportSessionView> action(String siteKey, long id, String action, SupportSessionAction body) {
         return call("POST", account(siteKey, "/support-sessions/" + id + "/" + action), body, Map.of(),
                 type(SupportSessionView.class));
+    }
+
+    // ---- the directory: hierarchy, groups, channels, nodes
+
+    /** The hierarchy the caller reaches: the whole account, or {@code beneath} a node (null: the whole). */
+    public AdminResult<HierarchyView> hierarchy(String siteKey, Long beneath) {
+        return call("GET", account(siteKey, "/hierarchy" + query("beneath", beneath)), null, Map.of(),
+                type(HierarchyView.class));
+    }
+
+    /** One node, with its ETag ({@link AdminResult#etagOf()}). */
+    public AdminResult<NodeView> node(String siteKey, long nodeId) {
+        return call("GET", account(siteKey, "/nodes/" + nodeId), null, Map.of(), type(NodeView.class));
+    }
+
+    public AdminResult<NodeView> createGroup(String siteKey, CreateGroup request, String idempotencyKey) {
+        return call("POST", account(siteKey, "/groups"), request, key(idempotencyKey), type(NodeView.class));
+    }
+
+    public AdminResult<NodeView> createChannel(String siteKey, CreateChannel request, String idempotencyKey) {
+        return call("POST", account(siteKey, "/channels"), request, key(idempotencyKey), type(NodeView.class));
+    }
+
+    /** Renames, describes, enables or disables, or moves ({@code parentId}) a node under {@code etag} ({@code "*"}: any). */
+    public AdminResult<NodeView> patchNode(String siteKey, long nodeId, String etag, NodePatch patch) {
+        return call("PATCH", account(siteKey, "/nodes/" + nodeId), patch, Map.of("If-Match", etag),
+                type(NodeView.class));
+    }
+
+    /** Deletes a node; a refusal (409: it holds people, groups or live sessions) is a value. Answers it as it was. */
+    public AdminResult<NodeView> deleteNode(String siteKey, long nodeId) {
+        return call("DELETE", account(siteKey, "/nodes/" + nodeId), null, Map.of(), type(NodeView.class));
+    }
+
+    /** Channel {@code channelId} serves technician group {@code groupId} too; answers the channel. */
+    public AdminResult<NodeView> assignChannel(String siteKey, long channelId, long groupId) {
+        return call("PUT", account(siteKey, "/channels/" + channelId + "/groups/" + groupId), null, Map.of(),
+                type(NodeView.class));
+    }
+
+    public AdminResult<NodeView> unassignChannel(String siteKey, long channelId, long groupId) {
+        return call("DELETE", account(siteKey, "/channels/" + channelId + "/groups/" + groupId), null, Map.of(),
+                type(NodeView.class));
+    }
+
+    // ---- users
+
+    /** A technician, an administrator, or both (one user, two node ids). */
+    public AdminResult<UserView> createUser(String siteKey, CreateUser request, String idempotencyKey) {
+        return call("POST", account(siteKey, "/users"), request, key(idempotencyKey), type(UserView.class));
+    }
+
+    public AdminResult<Page<UserView>> userPage(String siteKey, String status, Integer limit, String cursor) {
+        return page(account(siteKey, "/users"), query("status", status, "limit", limit, "cursor", cursor),
+                UserView.class);
+    }
+
+    /** The users the caller reaches, of {@code status} ({@code ENABLED}, {@code DISABLED}, {@code DELETED}; null: all but the deleted). */
+    public Stream<UserView> users(String siteKey, String status) {
+        return stream(cursor -> userPage(siteKey, status, null, cursor));
+    }
+
+    public AdminResult<UserView> user(String siteKey, long userId) {
+        return call("GET", account(siteKey, "/users/" + userId), null, Map.of(), type(UserView.class));
+    }
+
+    /** Changes a user under {@code etag}: disabling or deleting them ends their logins at once. */
+    public AdminResult<UserView> patchUser(String siteKey, long userId, String etag, UserPatch patch) {
+        return call("PATCH", account(siteKey, "/users/" + userId), patch, Map.of("If-Match", etag),
+                type(UserView.class));
+    }
+
+    // ---- roles and folder lists (the whole account's)
+
+    public AdminResult<RoleView> createRole(String siteKey, CreateRole request, String idempotencyKey) {
+        return call("POST", account(siteKey, "/roles"), request, key(idempotencyKey), type(RoleView.class));
+    }
+
+    public Stream<RoleView> roles(String siteKey) {
+        return stream(cursor -> page(account(siteKey, "/roles"), query("cursor", cursor), RoleView.class));
+    }
+
+    public AdminResult<RoleView> role(String siteKey, long id) {
+        return call("GET", account(siteKey, "/roles/" + id), null, Map.of(), type(RoleView.class));
+    }
+
+    public AdminResult<RoleView> patchRole(String siteKey, long id, String etag, RolePatch patch) {
+        return call("PATCH", account(siteKey, "/roles/" + id), patch, Map.of("If-Match", etag), type(RoleView.class));
+    }
+
+    /** Deletes a role nobody holds (409 ROLE_IN_USE otherwise); answers it as it was. */
+    public AdminResult<RoleView> deleteRole(String siteKey, long id) {
+        return call("DELETE", account(siteKey, "/roles/" + id), null, Map.of(), type(RoleView.class));
+    }
+
+    public AdminResult<FolderListView> createFolderList(String siteKey, CreateFolderList request,
+                                                        String idempotencyKey) {
+        return call("POST", account(siteKey, "/folder-lists"), request, key(idempotencyKey),
+                type(FolderListView.class));
+    }
+
+    public Stream<FolderListView> folderLists(String siteKey) {
+        return stream(cursor -> page(account(siteKey, "/folder-lists"), query("cursor", cursor),
+                FolderListView.class));
+    }
+
+    public AdminResult<FolderListView> folderList(String siteKey, long id) {
+        return call("GET", account(siteKey, "/folder-lists/" + id), null, Map.of(), type(FolderListView.class));
+    }
+
+    public AdminResult<FolderListView> patchFolderList(String siteKey, long id, String etag, FolderListPatch patch) {
+        return call("PATCH", account(siteKey, "/folder-lists/" + id), patch, Map.of("If-Match", etag),
+                type(FolderListView.class));
+    }
+
+    /** Deletes a folder list no role or user names (409 FOLDER_LIST_IN_USE otherwise); answers it as it was. */
+    public AdminResult<FolderListView> deleteFolderList(String siteKey, long id) {
+        return call("DELETE", account(siteKey, "/folder-lists/" + id), null, Map.of(), type(FolderListView.class));
     }
 
     // ---- the exchange

@@ -108,4 +108,57 @@ class AdminClientTest {
         assertThat(page.admin().revokeApiToken(site, token.orThrow().id()).orThrow().revokedAt()).isNotNull();
         assertThat(page.admin().webSessions(site, "ACTIVE", made.masterUserId()).count()).isEqualTo(1);
     }
+
+    @Test
+    void theDirectoryIsAdministeredThroughTheClientWithETagsPagesAndRefusalsAsValues() {
+        AccountCreated made = newAccount(null);
+        String site = made.account().siteKey();
+        AdminApi admin = client(made.apiToken().token()).admin();
+        io.sessiongate.api.admin.HierarchyView tree = admin.hierarchy(site, null).orThrow();
+        long administrators = tree.nodes().stream().filter(n -> n.kind().equals("ADMINISTRATORS")).findFirst()
+                .orElseThrow().id();
+        io.sessiongate.api.admin.NodeView group = admin.createGroup(site, new io.sessiongate.api.admin.CreateGroup(
+                null, "TECHNICIAN_GROUP", "First line", null, null), "g-1").orThrow();
+        assertThat(admin.createGroup(site, new io.sessiongate.api.admin.CreateGroup(null, "TECHNICIAN_GROUP",
+                "First line", null, null), "g-1")).isInstanceOfSatisfying(AdminResult.Ok.class,
+                ok -> assertThat(ok.replayed()).isTrue());
+        io.sessiongate.api.admin.NodeView channel = admin.createChannel(site,
+                new io.sessiongate.api.admin.CreateChannel("Support", null, null), null).orThrow();
+        assertThat(admin.assignChannel(site, channel.id(), group.id()).orThrow().groupIds()).containsExactly(group.id());
+        io.sessiongate.api.admin.UserView lea = admin.createUser(site, new io.sessiongate.api.admin.CreateUser(
+                "lea@" + site + ".example", "Lea", "lea-password", group.id(), administrators, null, null), null)
+                .orThrow();
+        assertThat(lea.technicianNodeId()).isNotNull();
+        assertThat(lea.administratorNodeId()).isNotNull();
+        assertThat(admin.users(site, null).map(io.sessiongate.api.admin.UserView::email))
+                .containsExactly("owner@" + site + ".example", "lea@" + site + ".example");
+
+        AdminResult<io.sessiongate.api.admin.NodeView> read = admin.node(site, group.id());
+        String etag = read.etagOf().orElseThrow();
+        assertThat(admin.patchNode(site, group.id(), etag, new io.sessiongate.api.admin.NodePatch("Tier 1", null,
+                null, null)).orThrow().name()).isEqualTo("Tier 1");
+        assertThat(admin.patchNode(site, group.id(), etag, new io.sessiongate.api.admin.NodePatch("Tier 2", null,
+                null, null)).refusal().orElseThrow().status()).isEqualTo(412);
+        assertThat(admin.deleteNode(site, group.id()).refusal().orElseThrow().code()).isEqualTo("DELETE_NOT_EMPTY");
+        String userTag = admin.user(site, lea.userId()).etagOf().orElseThrow();
+        assertThat(admin.patchUser(site, lea.userId(), userTag, new io.sessiongate.api.admin.UserPatch(null, null,
+                null, null, null, null, "DISABLED", null, null)).orThrow().status()).isEqualTo("DISABLED");
+        assertThat(admin.unassignChannel(site, channel.id(), group.id()).orThrow().groupIds()).isEmpty();
+
+        io.sessiongate.api.admin.FolderListView list = admin.createFolderList(site,
+                new io.sessiongate.api.admin.CreateFolderList("Tier 1 only", List.of(group.id())), null).orThrow();
+        io.sessiongate.api.admin.RoleView role = admin.createRole(site, new io.sessiongate.api.admin.CreateRole(
+                "Tier 1 lead", "ADMINISTRATOR", 25, list.id(), null), null).orThrow();
+        assertThat(admin.patchRole(site, role.id(), "*", new io.sessiongate.api.admin.RolePatch(null, null, 26, null,
+                null)).orThrow().priority()).isEqualTo(26);
+        assertThat(admin.deleteFolderList(site, list.id()).refusal().orElseThrow().code())
+                .isEqualTo("FOLDER_LIST_IN_USE");
+        assertThat(admin.roles(site).map(io.sessiongate.api.admin.RoleView::name)).contains("Tier 1 lead");
+        assertThat(admin.deleteRole(site, role.id()).orThrow().name()).isEqualTo("Tier 1 lead");
+        assertThat(admin.patchFolderList(site, list.id(), admin.folderList(site, list.id()).etagOf().orElseThrow(),
+                new io.sessiongate.api.admin.FolderListPatch("Renamed", null)).orThrow().name()).isEqualTo("Renamed");
+        assertThat(admin.deleteFolderList(site, list.id()).orThrow().id()).isEqualTo(list.id());
+        assertThat(admin.folderLists(site).map(io.sessiongate.api.admin.FolderListView::name))
+                .containsExactly("Whole account");
+    }
 }

@@ -3,6 +3,9 @@ package io.sessiongate.core;
 import io.sessiongate.core.account.AccountService;
 import io.sessiongate.core.account.DirectoryService;
 import io.sessiongate.core.admin.AccountAdministration;
+import io.sessiongate.core.admin.DirectoryAdministration;
+import io.sessiongate.core.admin.FolderListAdministration;
+import io.sessiongate.core.admin.RoleAdministration;
 import io.sessiongate.core.admin.AdminAccess;
 import io.sessiongate.core.admin.ApiTokens;
 import io.sessiongate.core.admin.AuditTrail;
@@ -113,13 +116,16 @@ public final class CoreServices {
                 new AccountAdministration(database, passwords, events, accounts, access, tokens), tokens,
                 new WebSessionAdministration(database, clock, access, sessionUpdates), new AuditTrail(database, access),
                 new SupportSessionAdministration(database, clock, events, access, supportSessions, pinCodes, transfers,
-                        lifecycle), new IdempotencyKeys(database, clock));
+                        lifecycle), new IdempotencyKeys(database, clock), new DirectoryAdministration(access, directory),
+                new RoleAdministration(events, access), new FolderListAdministration(events, access));
     }
 
     /** The administration API's services (core.admin), over the services above. */
     public record Administration(AdminAccess access, OperatorCredential operator, AccountAdministration accounts,
                                  ApiTokens apiTokens, WebSessionAdministration webSessions, AuditTrail events,
-                                 SupportSessionAdministration supportSessions, IdempotencyKeys idempotencyKeys) {
+                                 SupportSessionAdministration supportSessions, IdempotencyKeys idempotencyKeys,
+                                 DirectoryAdministration directory, RoleAdministration roles,
+                                 FolderListAdministration folderLists) {
     }
 
     public Administration administration() {

@@ -335,6 +335,58 @@ class AuthorizationMatrixTest {
             endpoints.put("POST console/heartbeat", (c, i) -> status(base, c, "POST", "api/v1/console/heartbeat",
                     "{\"status\":\"Online\"}", null));
 
+            // the directory (issue 16): nodes, users, roles, folder lists; what a cell deletes is made fresh for it
+            long g1 = group.getId();
+            long t1User = accounts.findUser(a, "t1@" + site + ".example").orElseThrow().getId();
+            String ifAny = "*";
+            endpoints.put("GET hierarchy", (c, i) -> status(base, c, "GET", acc + "/hierarchy", null, null));
+            endpoints.put("POST groups", (c, i) -> status(base, c, "POST", acc + "/groups", "{\"parentId\":" + g1
+                    + ",\"name\":\"cell " + seq.incrementAndGet() + "\"}", null));
+            endpoints.put("POST channels", (c, i) -> status(base, c, "POST", acc + "/channels", "{\"name\":\"cell "
+                    + seq.incrementAndGet() + "\"}", null));
+            endpoints.put("GET nodes/{id}", (c, i) -> status(base, c, "GET", acc + "/nodes/" + g1, null, null));
+            endpoints.put("GET nodes/{id} (G2's)", (c, i) -> status(base, c, "GET", acc + "/nodes/" + otherGroup.getId(),
+                    null, null));
+            endpoints.put("PATCH nodes/{id}", (c, i) -> status(base, c, "PATCH", acc + "/nodes/" + g1,
+                    "{\"description\":\"cell " + i + "\"}", ifAny));
+            endpoints.put("DELETE nodes/{id}", (c, i) -> status(base, c, "DELETE", acc + "/nodes/" + accounts.createNode(
+                    null, a, io.sessiongate.core.account.NodeKind.TECHNICIAN_GROUP, g1, "doomed " + i).getId(), null,
+                    null));
+            endpoints.put("PUT channels/{id}/groups/{id}", (c, i) -> status(base, c, "PUT", acc + "/channels/"
+                    + channel.getId() + "/groups/" + g1, null, null));
+            endpoints.put("DELETE channels/{id}/groups/{id}", (c, i) -> {
+                var assigned = accounts.createNode(null, a, io.sessiongate.core.account.NodeKind.CHANNEL, null, "ch " + i);
+                accounts.assignChannel(assigned.getId(), Set.of(g1));
+                return status(base, c, "DELETE", acc + "/channels/" + assigned.getId() + "/groups/" + g1, null, null);
+            });
+            endpoints.put("POST users", (c, i) -> status(base, c, "POST", acc + "/users", "{\"email\":\"cell"
+                    + seq.incrementAndGet() + "@" + site + ".example\",\"name\":\"Cell\",\"password\":"
+                    + "\"cell-password\",\"technicianGroupId\":" + g1 + "}", null));
+            endpoints.put("GET users", (c, i) -> status(base, c, "GET", acc + "/users", null, null));
+            endpoints.put("GET users/{id}", (c, i) -> status(base, c, "GET", acc + "/users/" + t1User, null, null));
+            endpoints.put("PATCH users/{id}", (c, i) -> status(base, c, "PATCH", acc + "/users/" + t1User,
+                    "{\"name\":\"T1\"}", ifAny));
+            endpoints.put("POST roles", (c, i) -> status(base, c, "POST", acc + "/roles", "{\"name\":\"cell "
+                    + seq.incrementAndGet() + "\",\"kind\":\"TECHNICIAN\",\"priority\":1,\"folderListId\":"
+                    + folders + "}", null));
+            endpoints.put("GET roles", (c, i) -> status(base, c, "GET", acc + "/roles", null, null));
+            endpoints.put("GET roles/{id}", (c, i) -> status(base, c, "GET", acc + "/roles/" + g2Admin.getId(), null,
+                    null));
+            endpoints.put("PATCH roles/{id}", (c, i) -> status(base, c, "PATCH", acc + "/roles/" + g2Admin.getId(),
+                    "{\"priority\":25}", ifAny));
+            endpoints.put("DELETE roles/{id}", (c, i) -> status(base, c, "DELETE", acc + "/roles/" + accounts.createRole(
+                    a, "doomed " + i, io.sessiongate.core.account.RoleKind.TECHNICIAN, 1, folders, false).getId(), null,
+                    null));
+            endpoints.put("POST folder-lists", (c, i) -> status(base, c, "POST", acc + "/folder-lists",
+                    "{\"name\":\"cell " + seq.incrementAndGet() + "\",\"groupIds\":[" + g1 + "]}", null));
+            endpoints.put("GET folder-lists", (c, i) -> status(base, c, "GET", acc + "/folder-lists", null, null));
+            endpoints.put("GET folder-lists/{id}", (c, i) -> status(base, c, "GET", acc + "/folder-lists/" + folders,
+                    null, null));
+            endpoints.put("PATCH folder-lists/{id}", (c, i) -> status(base, c, "PATCH", acc + "/folder-lists/"
+                    + folders, "{\"name\":\"G2 only\"}", ifAny));
+            endpoints.put("DELETE folder-lists/{id}", (c, i) -> status(base, c, "DELETE", acc + "/folder-lists/"
+                    + accounts.createFolderList(a, "doomed " + i, Set.of(g1)).getId(), null, null));
+
             // operator, master, another folder's admin, technician, another account's admin, revoked, expired, none
             Map<String, String> expected = new LinkedHashMap<>();
             expected.put("POST accounts", "201 403 403 403 403 401 401 401");
@@ -361,13 +413,38 @@ class AuthorizationMatrixTest {
             expected.put("POST .../cancel-action", "403 409 404 403 404 401 401 401");
             expected.put("GET console/sessions", "401 403 403 200 403 401 401 401");
             expected.put("POST console/heartbeat", "401 403 403 200 403 401 401 401");
+            // an administrator of G2 reads the tree and users they reach (G2's), and nothing beyond G2
+            expected.put("GET hierarchy", "403 200 200 403 404 401 401 401");
+            expected.put("POST groups", "403 201 403 403 404 401 401 401");
+            expected.put("POST channels", "403 201 403 403 404 401 401 401");
+            expected.put("GET nodes/{id}", "403 200 403 403 404 401 401 401");
+            expected.put("GET nodes/{id} (G2's)", "403 200 200 403 404 401 401 401");
+            expected.put("PATCH nodes/{id}", "403 200 403 403 404 401 401 401");
+            expected.put("DELETE nodes/{id}", "403 200 403 403 404 401 401 401");
+            expected.put("PUT channels/{id}/groups/{id}", "403 200 403 403 404 401 401 401");
+            expected.put("DELETE channels/{id}/groups/{id}", "403 200 403 403 404 401 401 401");
+            expected.put("POST users", "403 201 403 403 404 401 401 401");
+            expected.put("GET users", "403 200 200 403 404 401 401 401");
+            expected.put("GET users/{id}", "403 200 403 403 404 401 401 401");
+            expected.put("PATCH users/{id}", "403 200 403 403 404 401 401 401");
+            // roles and folder lists: the whole account's only
+            expected.put("POST roles", "403 201 403 403 404 401 401 401");
+            expected.put("GET roles", "403 200 403 403 404 401 401 401");
+            expected.put("GET roles/{id}", "403 200 403 403 404 401 401 401");
+            expected.put("PATCH roles/{id}", "403 200 403 403 404 401 401 401");
+            expected.put("DELETE roles/{id}", "403 200 403 403 404 401 401 401");
+            expected.put("POST folder-lists", "403 201 403 403 404 401 401 401");
+            expected.put("GET folder-lists", "403 200 403 403 404 401 401 401");
+            expected.put("GET folder-lists/{id}", "403 200 403 403 404 401 401 401");
+            expected.put("PATCH folder-lists/{id}", "403 200 403 403 404 401 401 401");
+            expected.put("DELETE folder-lists/{id}", "403 200 403 403 404 401 401 401");
 
-            StringBuilder table = new StringBuilder(String.format("%-28s", "endpoint \\ caller"));
+            StringBuilder table = new StringBuilder(String.format("%-34s", "endpoint \\ caller"));
             callers.forEach(c -> table.append(" | ").append(c.name()));
             table.append('\n');
             List<String> mismatches = new ArrayList<>();
             for (var e : endpoints.entrySet()) {
-                table.append(String.format("%-28s", e.getKey()));
+                table.append(String.format("%-34s", e.getKey()));
                 List<String> wanted = List.of(expected.get(e.getKey()).split(" "));
                 for (int i = 0; i < callers.size(); i++) {
                     String actual = e.getValue().apply(callers.get(i), i);

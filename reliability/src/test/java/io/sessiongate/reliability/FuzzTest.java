@@ -293,15 +293,20 @@ class FuzzTest {
             "/api/v1/accounts/{s}/support-sessions/{id}/start", "/api/v1/accounts/{s}/support-sessions/{id}/close",
             "/api/v1/accounts/{s}/support-sessions/{id}/cancel-action", "/api/v1/session", "/api/v1/openapi.json",
             "/api/v1/docs", "/api/v1/docs/{id}", "/api/v1/console/heartbeat", "/api/v1/console/sessions/{id}/start",
-            "/api/v1/{id}"};
+            "/api/v1/{id}", "/api/v1/accounts/{s}/hierarchy", "/api/v1/accounts/{s}/groups",
+            "/api/v1/accounts/{s}/channels", "/api/v1/accounts/{s}/channels/{id}/groups/{id}",
+            "/api/v1/accounts/{s}/nodes/{id}", "/api/v1/accounts/{s}/users", "/api/v1/accounts/{s}/users/{id}",
+            "/api/v1/accounts/{s}/roles", "/api/v1/accounts/{s}/roles/{id}", "/api/v1/accounts/{s}/folder-lists",
+            "/api/v1/accounts/{s}/folder-lists/{id}"};
     // No HEAD: it answers as GET without a body, which RawHttp (reading Content-Length) cannot tell apart from a hang.
     private static final String[] V1_METHODS = {"GET", "POST", "PATCH", "DELETE", "PUT", "OPTIONS"};
     private static final String[] V1_PARAMS = {"limit", "cursor", "after", "status", "userId", "objectType", "objectId",
-            "technicianId", "channelId", "authcode", "x"};
+            "technicianId", "channelId", "authcode", "beneath", "x"};
     private static final String[] V1_FIELDS = {"siteKey", "name", "masterAdministrator", "email", "password",
             "technicianId", "channelId", "customerName", "customFields", "tracking", "language", "noTechConsole",
             "comment", "status", "ipAddress", "refreshRolesAndFolderList", "expiresAt", "webSessionTimeoutMinutes",
-            "pinValidityMinutes", "x"};
+            "pinValidityMinutes", "parentId", "kind", "description", "technicianGroupId", "administratorGroupId",
+            "roles", "folderListId", "groupIds", "priority", "anonymous", "currentPassword", "nick", "ssoId", "x"};
     private static final String[] V1_HEADERS = {"Authorization: Bearer ", "Authorization: ", "Idempotency-Key: ",
             "If-Match: ", "X-CSRF-Token: ", "Cookie: ASP.NET_SessionId=", "Accept: ", "Origin: "};
 

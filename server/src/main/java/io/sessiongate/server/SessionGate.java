@@ -23,10 +23,17 @@ import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import io.sessiongate.core.admin.OperatorCredential;
 import io.sessiongate.server.admin.AccountsResource;
 import io.sessiongate.server.admin.ApiTokensResource;
+import io.sessiongate.server.admin.ChannelsResource;
 import io.sessiongate.server.admin.ConsoleResource;
 import io.sessiongate.server.admin.EventsResource;
+import io.sessiongate.server.admin.FolderListsResource;
+import io.sessiongate.server.admin.GroupsResource;
+import io.sessiongate.server.admin.HierarchyResource;
+import io.sessiongate.server.admin.NodesResource;
+import io.sessiongate.server.admin.RolesResource;
 import io.sessiongate.server.admin.SessionResource;
 import io.sessiongate.server.admin.SupportSessionsResource;
+import io.sessiongate.server.admin.UsersResource;
 import io.sessiongate.server.admin.WebSessionsResource;
 import io.sessiongate.server.api.AdminJsonResolver;
 import io.sessiongate.server.api.ApiRequests;
@@ -196,6 +203,14 @@ public final class SessionGate implements AutoCloseable {
         rc.register(new EventsResource(admin.events(), admin.operator(), admin.access()));
         rc.register(new SupportSessionsResource(admin.supportSessions(), admin.operator(), admin.access(),
                 idempotency));
+        // the directory (issue 16): hierarchy, groups, channels, nodes, users, roles, folder lists
+        rc.register(new HierarchyResource(admin.directory(), admin.operator(), admin.access(), idempotency));
+        rc.register(new GroupsResource(admin.directory(), admin.operator(), admin.access(), idempotency));
+        rc.register(new ChannelsResource(admin.directory(), admin.operator(), admin.access(), idempotency));
+        rc.register(new NodesResource(admin.directory(), admin.operator(), admin.access(), idempotency));
+        rc.register(new UsersResource(admin.directory(), admin.operator(), admin.access(), idempotency));
+        rc.register(new RolesResource(admin.roles(), admin.operator(), admin.access(), idempotency));
+        rc.register(new FolderListsResource(admin.folderLists(), admin.operator(), admin.access(), idempotency));
     }
 
     /**

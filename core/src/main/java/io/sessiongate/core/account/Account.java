@@ -28,7 +28,11 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    /** Bumped by every directory change of the account (V10): see DirectoryService on why. */
+    /**
+     * Bumped by every directory change of the account (V10): see DirectoryService on why. Not a change of the
+     * account itself: it leaves {@link #version} (the account's ETag) alone.
+     */
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
     @Column(name = "directory_version", nullable = false)
     private long directoryVersion;
 

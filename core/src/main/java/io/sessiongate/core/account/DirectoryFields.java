@@ -130,6 +130,20 @@ final class DirectoryFields {
         return parse(raw, NodeStatus.class, errors, "Enabled or Disabled");
     }
 
+    /** A group's kind, {@code TECHNICIAN_GROUP} or {@code ADMINISTRATOR_GROUP} in any case; null or blank is "not given". */
+    static NodeKind groupKind(String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String v = raw.strip().toUpperCase(Locale.ROOT);
+        if (v.equals(NodeKind.TECHNICIAN_GROUP.name()) || v.equals(NodeKind.ADMINISTRATOR_GROUP.name())) {
+            return NodeKind.valueOf(v);
+        }
+        errors.add(FieldError.of(Field.KIND, Rule.UNKNOWN_VALUE, "A group is a TECHNICIAN_GROUP or an"
+                + " ADMINISTRATOR_GROUP."));
+        return null;
+    }
+
     private static <E extends Enum<E>> E parse(String raw, Class<E> type, List<FieldError> errors, String valid) {
         if (raw == null || raw.isBlank()) {
             return null;

@@ -10,9 +10,11 @@ import java.util.Set;
  * @param status          a group's or channel's status; ENABLED for the root and organisation nodes and people
  * @param person          the user who holds the node, for a technician, administrator or master administrator
  * @param channelGroupIds for a channel, the technician groups it serves; else empty
+ * @param version         the node row's version (V11), which every change through the entity bumps: the JSON
+ *                        API's ETag, and what {@link NodeChange#expectedVersion()} names
  */
 public record DirectoryNode(long id, long accountId, Long parentId, NodeKind kind, String name, String description,
-                            NodeStatus status, Person person, Set<Long> channelGroupIds) {
+                            NodeStatus status, Person person, Set<Long> channelGroupIds, long version) {
 
     public DirectoryNode {
         channelGroupIds = Set.copyOf(channelGroupIds);
@@ -31,5 +33,11 @@ public record DirectoryNode(long id, long accountId, Long parentId, NodeKind kin
     public boolean isOnlineTechnician() {
         return kind == NodeKind.TECHNICIAN && person != null && person.status() == UserStatus.ENABLED
                 && person.presence() != null;
+    }
+
+    /** The same node under another parent. */
+    DirectoryNode movedTo(long newParentId) {
+        return new DirectoryNode(id, accountId, newParentId, kind, name, description, status, person, channelGroupIds,
+                version);
     }
 }

@@ -7,10 +7,13 @@ import java.util.List;
 /**
  * What a {@link DirectoryService} call came to: a value, never an exception. Each shape maps to one
  * answer of each API: {@link Refused} to the authentication codes (401/403), {@link Missing} to
- * {@code INVALIDPARAM_NODE}/{@code _PARENT}/{@code _TARGETNODE}/{@code _ENTRY} (404), {@link Invalid}
- * to the first field's code (422 with every error), {@link Conflicting} to {@code INVALID_MOVE},
- * {@code INVALID_DELETE}, {@code INVALID_ASSIGN}, {@code INVALID_DEASSIGN} (409). The checks run in
- * that order: admission, then the nodes named, then the fields, then the rules of the hierarchy.
+ * {@code INVALIDPARAM_NODE}/{@code _PARENT}/{@code _TARGETNODE}/{@code _ENTRY} (404, or 422 for a node a
+ * body names), {@link Forbidden} to the same codes as Missing in the Rescue API (which does not tell them
+ * apart) and to 403 in the JSON API, {@link Stale} to 412, {@link Invalid} to the first field's code (422
+ * with every error), {@link Conflicting} to {@code INVALID_MOVE}, {@code INVALID_DELETE},
+ * {@code INVALID_ASSIGN}, {@code INVALID_DEASSIGN} (409). The checks run in that order: admission, then the
+ * nodes named (missing, then out of reach), then the version the caller named, then the fields, then the
+ * rules of the hierarchy.
  */
 public sealed interface DirectoryOutcome<T> {
 
@@ -29,6 +32,19 @@ public sealed interface DirectoryOutcome<T> {
     record Missing<T>(Reference reference) implements DirectoryOutcome<T> {
     }
 
+    /**
+     * The node a call names is one of the caller's account, but the caller may not act on it: it is outside
+     * their {@link AdministrationReach reach} ({@link Reason#OUTSIDE_REACH}), or the change is one only a
+     * caller acting on the whole account makes, such as giving roles or a folder list
+     * ({@link Reason#WHOLE_ACCOUNT_REQUIRED}).
+     */
+    record Forbidden<T>(Reference reference, Reason reason) implements DirectoryOutcome<T> {
+    }
+
+    /** The object changed since the version the caller named (the JSON API's If-Match): nothing is written. */
+    record Stale<T>() implements DirectoryOutcome<T> {
+    }
+
     /** Broken field rules, all of them, in the order of {@link FieldError.Field}. */
     record Invalid<T>(List<FieldError> errors) implements DirectoryOutcome<T> {
         public Invalid {
@@ -45,12 +61,24 @@ public sealed interface DirectoryOutcome<T> {
     record Conflicting<T>(Conflict conflict) implements DirectoryOutcome<T> {
     }
 
-    /** Which parameter named the node that is {@link Missing}. */
+    /** Why a caller is {@link Forbidden}. */
+    enum Reason {
+        /** Neither the node nor a group above it is in the caller's folder list. */
+        OUTSIDE_REACH,
+        /** Only a master administrator (or an account API token) may do this. */
+        WHOLE_ACCOUNT_REQUIRED
+    }
+
+    /** Which parameter named the node that is {@link Missing} (or {@link Forbidden}). */
     enum Reference {
-        /** The node acted on (Rescue {@code node}). */
+        /** The node acted on (Rescue {@code node}; a user, for the calls that name a user). */
         NODE,
         /** Where a user or group is made (Rescue {@code parent}). */
         PARENT,
+        /** Where a user's technician node is made (the JSON API's {@code technicianGroupId}). */
+        TECHNICIAN_PARENT,
+        /** Where a user's administrator node is made (the JSON API's {@code administratorGroupId}). */
+        ADMINISTRATOR_PARENT,
         /** Where a node is moved (Rescue {@code targetNode}). */
         TARGET,
         /** The channel of an assignment (Rescue {@code entry}). */
@@ -78,6 +106,8 @@ public sealed interface DirectoryOutcome<T> {
         /** The channel does not serve that group. */
         UNASSIGN_NOT_ASSIGNED,
         /** The root and the organisation nodes keep their names and are never disabled. */
-        CHANGE_ORGANISATION_NODE
+        CHANGE_ORGANISATION_NODE,
+        /** A deleted user stays deleted: their history remains, nothing of them changes. */
+        USER_DELETED
     }
 }

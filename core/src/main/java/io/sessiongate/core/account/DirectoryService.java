@@ -1,6 +1,7 @@
 package io.sessiongate.core.account;
 
 import io.sessiongate.core.account.DirectoryOutcome.Conflict;
+import io.sessiongate.core.account.DirectoryOutcome.Reason;
 import io.sessiongate.core.account.DirectoryOutcome.Reference;
 import io.sessiongate.core.account.FieldError.Field;
 import io.sessiongate.core.account.FieldError.Rule;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.hibernate.Session;
 
 /**
@@ -85,7 +87,7 @@ public final class DirectoryService {
 
     /** getAccount: the caller's account, with their own node ids and email. Any enabled user may ask. */
     public DirectoryOutcome<CallerAccount> account(Requester requester) {
-        return db.inTransaction(s -> {
+        return transaction(requester, s -> {
             Admission admission = admit(s, requester, Admission.Policy.ANY_USER);
             if (admission instanceof Admission.Refused r) {
                 return new DirectoryOutcome.Refused<>(r.refusal());
@@ -107,7 +109,7 @@ public final class DirectoryService {
             if (Boolean.TRUE.equals(query.isNode())) {
                 Optional<DirectoryNode> start = w.reached(query.node());
                 if (start.isEmpty()) {
-                    return missing(Reference.NODE);
+                    return w.unreached(query.node(), Reference.NODE, k -> true);
                 }
                 nodes = w.tree.subtree(start.get().id());
             } else {
@@ -133,25 +135,94 @@ public final class DirectoryService {
     /** getGroup_v2: a group (or organisation node) the caller reaches. */
     public DirectoryOutcome<DirectoryNode> group(Requester requester, Long nodeId) {
         return run(requester, false, w -> w.reached(nodeId).filter(n -> n.kind().isGroup())
-                .<DirectoryOutcome<DirectoryNode>>map(DirectoryService::done).orElseGet(() -> missing(Reference.NODE)));
+                .<DirectoryOutcome<DirectoryNode>>map(DirectoryService::done)
+                .orElseGet(() -> w.unreached(nodeId, Reference.NODE, NodeKind::isGroup)));
     }
 
     /** getUser_v2: the user holding person node {@code nodeId}, if the caller reaches it. */
     public DirectoryOutcome<DirectoryNode> user(Requester requester, Long nodeId) {
         return run(requester, false, w -> w.person(nodeId)
-                .<DirectoryOutcome<DirectoryNode>>map(DirectoryService::done).orElseGet(() -> missing(Reference.NODE)));
+                .<DirectoryOutcome<DirectoryNode>>map(DirectoryService::done)
+                .orElseGet(() -> w.unreached(nodeId, Reference.NODE, NodeKind::isPerson)));
     }
 
     /** Any node the caller reaches (the JSON API's reads of one node). */
     public DirectoryOutcome<DirectoryNode> node(Requester requester, Long nodeId) {
         return run(requester, false, w -> w.reached(nodeId)
-                .<DirectoryOutcome<DirectoryNode>>map(DirectoryService::done).orElseGet(() -> missing(Reference.NODE)));
+                .<DirectoryOutcome<DirectoryNode>>map(DirectoryService::done)
+                .orElseGet(() -> w.unreached(nodeId, Reference.NODE, k -> true)));
+    }
+
+    /**
+     * The JSON API's read of one user by id, whatever their status: {@link Reference#NODE} missing when the
+     * account has no such user; forbidden when the caller reaches none of their nodes (a caller acting on the
+     * whole account reaches every user, deleted ones and those without a node included).
+     */
+    public DirectoryOutcome<DirectoryUser> userById(Requester requester, Long userId) {
+        return run(requester, false, w -> {
+            User user = userId == null ? null : w.s.get(User.class, userId);
+            if (user == null || user.getAccountId() != w.accountId()) {
+                return missing(Reference.NODE);
+            }
+            return w.reaches(user) ? done(w.userView(user)) : forbidden(Reference.NODE, Reason.OUTSIDE_REACH);
+        });
+    }
+
+    /**
+     * The JSON API's list of users: of {@code status} ({@code Enabled}, {@code Disabled}, {@code Deleted}, in any
+     * case; null: every one who is not deleted), those the caller reaches (see {@link #userById}), in id order,
+     * after id {@code afterId}, at most {@code limit}. One keyset read.
+     */
+    public DirectoryOutcome<DirectoryUser.Page> users(Requester requester, String status, long afterId, int limit) {
+        List<FieldError> fieldErrors = new ArrayList<>();
+        UserStatus wanted = DirectoryFields.userStatus(status, fieldErrors);
+        return run(requester, false, w -> {
+            if (!fieldErrors.isEmpty()) {
+                return new DirectoryOutcome.Invalid<>(fieldErrors);
+            }
+            Set<Long> reached = null;
+            if (!w.caller.wholeAccount()) {
+                reached = new TreeSet<>();
+                for (DirectoryNode n : w.tree.all()) {
+                    if (n.person() != null && w.tree.reaches(w.caller, n)) {
+                        reached.add(n.person().userId());
+                    }
+                }
+                if (reached.isEmpty()) {
+                    return done(new DirectoryUser.Page(List.of(), null));
+                }
+            }
+            List<HierarchyReads.UserRow> rows = reads.users(w.tx, w.accountId(), wanted, reached, afterId, limit + 1);
+            List<DirectoryUser> page = rows.stream().limit(limit).map(w::userView).toList();
+            return done(new DirectoryUser.Page(page, rows.size() > limit ? page.get(limit - 1).userId() : null));
+        });
     }
 
     // ---------------------------------------------------------------------------------------------- changes
 
     /** createUser: see {@link NewUser}. Answers the new person node (its {@code person().userId()} the user). */
     public DirectoryOutcome<DirectoryNode> createUser(Requester requester, NewUser command) {
+        return createUser(requester, command, (w, made) -> view(made.nodes().get(0), made.user(), null));
+    }
+
+    /**
+     * The JSON API's user creation: see {@link NewUser#placed}. Answers the new user with the node or nodes made
+     * for them (a technician node, an administrator node, or both: one user, two node ids).
+     */
+    public DirectoryOutcome<DirectoryUser> createPerson(Requester requester, NewUser command) {
+        return createUser(requester, command, (w, made) -> w.userView(made.user()));
+    }
+
+    /** What a creation made: the user, and their nodes (the technician node first when there are two). */
+    private record Made(User user, List<Node> nodes) {
+    }
+
+    /** Where a new person node goes: under {@code parent}, of {@code kind}. */
+    private record Place(DirectoryNode parent, NodeKind kind) {
+    }
+
+    private <T> DirectoryOutcome<T> createUser(Requester requester, NewUser command,
+                                               java.util.function.BiFunction<Work, Made, T> answer) {
         List<FieldError> fieldErrors = new ArrayList<>();
         String name = DirectoryFields.name(command.name(), fieldErrors);
         String email = DirectoryFields.email(command.email(), fieldErrors);
@@ -159,15 +230,56 @@ public final class DirectoryService {
         UserStatus status = DirectoryFields.userStatus(command.status(), fieldErrors);
         String description = DirectoryFields.description(command.description(), fieldErrors);
         return run(requester, true, w -> {
-            Optional<DirectoryNode> parent = w.reached(command.parentId());
-            if (parent.isEmpty()) {
-                return missing(Reference.PARENT);
-            }
             List<FieldError> errors = new ArrayList<>(fieldErrors);
-            NodeKind kind = placedUnder(PEOPLE, parent.get().kind());
-            if (kind == null) {
-                errors.add(FieldError.of(Field.PARENT, Rule.CANNOT_HOLD, "A user is made in a technician group or an"
-                        + " administrator group, or under Technicians, Administrators or Master Administrators."));
+            List<Place> places = new ArrayList<>();
+            if (!command.byRole()) {
+                Optional<DirectoryNode> parent = w.reached(command.parentId());
+                if (parent.isEmpty()) {
+                    return w.unreached(command.parentId(), Reference.PARENT, k -> true);
+                }
+                NodeKind kind = placedUnder(PEOPLE, parent.get().kind());
+                if (kind == null) {
+                    errors.add(FieldError.of(Field.PARENT, Rule.CANNOT_HOLD, "A user is made in a technician group or"
+                            + " an administrator group, or under Technicians, Administrators or Master Administrators."));
+                } else {
+                    places.add(new Place(parent.get(), kind));
+                }
+            } else {
+                Optional<DirectoryNode> technicianParent = w.reached(command.technicianParentId());
+                if (command.technicianParentId() != null && technicianParent.isEmpty()) {
+                    return w.unreached(command.technicianParentId(), Reference.TECHNICIAN_PARENT, k -> true);
+                }
+                Optional<DirectoryNode> administratorParent = w.reached(command.administratorParentId());
+                if (command.administratorParentId() != null && administratorParent.isEmpty()) {
+                    return w.unreached(command.administratorParentId(), Reference.ADMINISTRATOR_PARENT, k -> true);
+                }
+                if ((command.roleIds() != null || command.folderListId() != null) && !w.caller.wholeAccount()) {
+                    return forbidden(Reference.NODE, Reason.WHOLE_ACCOUNT_REQUIRED);
+                }
+                if (technicianParent.isEmpty() && administratorParent.isEmpty()) {
+                    errors.add(FieldError.of(Field.TECHNICIAN_PARENT, Rule.REQUIRED, "A user is made with a technician"
+                            + " group, an administrator group, or both (one user holding two nodes)."));
+                }
+                technicianParent.ifPresent(p -> {
+                    if (NodeKind.TECHNICIAN.mayBePlacedUnder(p.kind())) {
+                        places.add(new Place(p, NodeKind.TECHNICIAN));
+                    } else {
+                        errors.add(FieldError.of(Field.TECHNICIAN_PARENT, Rule.CANNOT_HOLD,
+                                "A technician is made in a technician group or under Technicians."));
+                    }
+                });
+                administratorParent.ifPresent(p -> {
+                    NodeKind kind = placedUnder(List.of(NodeKind.ADMINISTRATOR, NodeKind.MASTER_ADMINISTRATOR),
+                            p.kind());
+                    if (kind != null) {
+                        places.add(new Place(p, kind));
+                    } else {
+                        errors.add(FieldError.of(Field.ADMINISTRATOR_PARENT, Rule.CANNOT_HOLD, "An administrator is"
+                                + " made in an administrator group or under Administrators, a master administrator"
+                                + " under Master Administrators."));
+                    }
+                });
+                accessRules(w, command.roleIds(), command.folderListId(), errors);
             }
             if (email != null && reads.emailTaken(w.tx, w.accountId(), email, null)) {
                 errors.add(taken());
@@ -180,52 +292,95 @@ public final class DirectoryService {
             if (!errors.isEmpty()) {
                 return new DirectoryOutcome.Invalid<>(errors);
             }
-            String userName = name != null ? name : "New " + switch (kind) {
+            String userName = name != null ? name : "New " + switch (places.get(0).kind()) {
                 case TECHNICIAN -> "Technician";
                 case ADMINISTRATOR -> "Administrator";
                 default -> "Master Administrator";
             };
-            Node node = new Node(AccountService.nextNodeId(w.s), w.accountId(), kind, parent.get().id(), userName,
-                    w.now);
-            node.setDescription(description == null ? "" : description);
-            w.s.persist(node);
             User user = new User(w.accountId(), email == null ? "" : email, userName,
                     password == null ? "" : passwords.hash(password), w.now);
             user.setStatus(status != null ? status : email != null && password != null ? UserStatus.ENABLED
                     : UserStatus.DISABLED);
-            if (kind == NodeKind.TECHNICIAN) {
-                user.setTechNodeId(node.getId());
-            } else {
-                user.setAdminNodeId(node.getId());
+            List<Node> nodes = new ArrayList<>();
+            for (Place place : places) {
+                Node node = new Node(AccountService.nextNodeId(w.s), w.accountId(), place.kind(), place.parent().id(),
+                        userName, w.now);
+                node.setDescription(description == null ? "" : description);
+                w.s.persist(node);
+                nodes.add(node);
+                if (place.kind() == NodeKind.TECHNICIAN) {
+                    user.setTechNodeId(node.getId());
+                } else {
+                    user.setAdminNodeId(node.getId());
+                }
+                if (command.roleIds() == null) {
+                    roleFor(w, place.kind()).ifPresent(role -> user.getRoleIds().add(role));
+                }
             }
-            roleFor(w, kind).ifPresent(role -> user.getRoleIds().add(role));
+            if (command.roleIds() != null) {
+                user.getRoleIds().addAll(command.roleIds());
+            }
+            user.setFolderListId(command.folderListId());
             w.s.persist(user);
             w.s.flush();
             w.changed();
             Map<String, Object> after = new LinkedHashMap<>();
-            after.put("nodeId", node.getId());
-            after.put("kind", kind.name());
-            after.put("parentId", node.getParentId());
+            after.put("nodeId", nodes.get(0).getId());
+            after.put("kind", places.get(0).kind().name());
+            after.put("parentId", nodes.get(0).getParentId());
+            if (nodes.size() > 1) {
+                after.put("otherNodeId", nodes.get(1).getId());
+                after.put("otherKind", places.get(1).kind().name());
+                after.put("otherParentId", nodes.get(1).getParentId());
+            }
             after.put("name", userName);
             after.put("email", user.getEmail());
             after.put("status", user.getStatus().name());
             after.put("roleIds", new TreeSet<>(user.getRoleIds()));
+            if (user.getFolderListId() != null) {
+                after.put("folderListId", user.getFolderListId());
+            }
             w.record(ObjectType.USER, user.getId(), EventAction.CREATED, null, after);
-            return done(view(node, user, null));
+            return done(answer.apply(w, new Made(user, nodes)));
         });
+    }
+
+    /** Roles and a folder list given to a user: the account's own, or a broken rule each. */
+    private void accessRules(Work w, List<Long> roleIds, Long folderListId, List<FieldError> errors) {
+        if (roleIds != null && (roleIds.stream().anyMatch(Objects::isNull)
+                || !reads.roleIds(w.tx, w.accountId()).containsAll(roleIds))) {
+            errors.add(FieldError.of(Field.ROLES, Rule.UNKNOWN_ID, "Roles are ids of the account's roles."));
+        }
+        if (folderListId != null && !reads.folderListOf(w.tx, w.accountId(), folderListId)) {
+            errors.add(FieldError.of(Field.FOLDER_LIST, Rule.UNKNOWN_ID,
+                    "A folder list is the id of one of the account's folder lists."));
+        }
     }
 
     /** setUser_v2: see {@link UserChange}. Disabling or deleting cuts the user off at once ({@link ForcedSignOut}). */
     public DirectoryOutcome<DirectoryNode> changeUser(Requester requester, UserChange change) {
-        return changeUser(requester, change, false);
+        return changeUser(requester, change, false, (w, c) -> c.answer());
+    }
+
+    /**
+     * The JSON API's change of a user named by id ({@link UserChange#ofUser}): their name, email, password,
+     * status, roles and own folder list, under the version the caller read. Answers the user as changed.
+     */
+    public DirectoryOutcome<DirectoryUser> changePerson(Requester requester, UserChange change) {
+        return changeUser(requester, change, false, (w, c) -> w.userView(c.user()));
     }
 
     /** setUserStatus: {@code Enabled}, {@code Disabled} or {@code Deleted}, in any case; required. */
     public DirectoryOutcome<DirectoryNode> changeUserStatus(Requester requester, Long nodeId, String status) {
-        return changeUser(requester, UserChange.status(nodeId, status), true);
+        return changeUser(requester, UserChange.status(nodeId, status), true, (w, c) -> c.answer());
     }
 
-    private DirectoryOutcome<DirectoryNode> changeUser(Requester requester, UserChange c, boolean statusRequired) {
+    /** What a user change came to: the user, and the node to answer (the one named, as it is now). */
+    private record UserChanged(User user, DirectoryNode answer) {
+    }
+
+    private <T> DirectoryOutcome<T> changeUser(Requester requester, UserChange c, boolean statusRequired,
+                                               java.util.function.BiFunction<Work, UserChanged, T> answer) {
         List<FieldError> fieldErrors = new ArrayList<>();
         String name = DirectoryFields.name(c.name(), fieldErrors);
         String nick = DirectoryFields.line(c.nick(), Field.NICK, DirectoryFields.MAX_NICK, fieldErrors);
@@ -243,11 +398,31 @@ public final class DirectoryService {
         }
         String description = DirectoryFields.description(c.description(), fieldErrors);
         return run(requester, true, w -> {
-            Optional<DirectoryNode> target = w.person(c.nodeId());
-            if (target.isEmpty()) {
-                return missing(Reference.NODE);
+            User user;
+            DirectoryNode named; // the node the change names (by node), or the user's first live node (by user)
+            if (c.userId() == null) {
+                Optional<DirectoryNode> target = w.person(c.nodeId());
+                if (target.isEmpty()) {
+                    return w.unreached(c.nodeId(), Reference.NODE, NodeKind::isPerson);
+                }
+                named = target.get();
+                user = w.s.get(User.class, named.person().userId());
+            } else {
+                user = w.s.get(User.class, c.userId());
+                if (user == null || user.getAccountId() != w.accountId()) {
+                    return missing(Reference.NODE);
+                }
+                if (!w.reaches(user)) {
+                    return forbidden(Reference.NODE, Reason.OUTSIDE_REACH);
+                }
+                named = w.liveNodes(user).stream().findFirst().orElse(null);
             }
-            User user = w.s.get(User.class, target.get().person().userId());
+            if (c.changesAccess() && !w.caller.wholeAccount()) {
+                return forbidden(Reference.NODE, Reason.WHOLE_ACCOUNT_REQUIRED);
+            }
+            if (c.expectedVersion() != null && c.expectedVersion() != user.getVersion()) {
+                return new DirectoryOutcome.Stale<>();
+            }
             boolean self = Objects.equals(w.caller.userId(), user.getId());
             List<FieldError> errors = new ArrayList<>(fieldErrors);
             if (email != null && !email.equals(user.getEmail())
@@ -269,23 +444,32 @@ public final class DirectoryService {
                 errors.add(FieldError.of(Field.STATUS, Rule.LIVE_SESSIONS,
                         "The technician still has support sessions that are not closed."));
             }
+            accessRules(w, c.roleIds(), c.folderListId(), errors);
             if (!errors.isEmpty()) {
                 return new DirectoryOutcome.Invalid<>(errors);
             }
-            Node node = w.s.get(Node.class, target.get().id());
+            if (user.getStatus() == UserStatus.DELETED) {
+                return conflict(Conflict.USER_DELETED);
+            }
+            List<Node> nodes = new ArrayList<>();
+            for (Long id : nodesOf(user)) {
+                Node n = w.s.get(Node.class, id);
+                if (n != null && !n.isDeleted()) {
+                    nodes.add(n);
+                }
+            }
+            Node node = named == null ? null : w.s.get(Node.class, named.id());
             Map<String, Object> before = new LinkedHashMap<>();
             Map<String, Object> after = new LinkedHashMap<>();
-            before.put("nodeId", node.getId());
-            after.put("nodeId", node.getId());
+            if (c.userId() == null) {
+                before.put("nodeId", node.getId());
+                after.put("nodeId", node.getId());
+            }
+            int unchanged = after.size();
             if (name != null && !name.equals(user.getName())) {
                 changed(before, after, "name", user.getName(), name);
                 user.setName(name);
-                for (Long id : nodesOf(user)) {
-                    Node n = w.s.get(Node.class, id);
-                    if (n != null && !n.isDeleted()) {
-                        n.setName(name);
-                    }
-                }
+                nodes.forEach(n -> n.setName(name));
             }
             if (nick != null && !nick.equals(user.getNick())) {
                 changed(before, after, "nick", user.getNick(), nick);
@@ -303,22 +487,39 @@ public final class DirectoryService {
                 user.setPasswordHash(passwords.hash(password));
                 after.put("password", "changed"); // never the password, nor its hash
             }
-            if (description != null && !description.equals(node.getDescription())) {
-                changed(before, after, "description", node.getDescription(), description);
-                node.setDescription(description);
+            if (description != null) {
+                for (Node n : c.userId() == null ? List.of(node) : nodes) {
+                    if (!description.equals(n.getDescription())) {
+                        changed(before, after, "description", n.getDescription(), description);
+                        n.setDescription(description);
+                    }
+                }
+            }
+            if (c.roleIds() != null && !new HashSet<>(c.roleIds()).equals(user.getRoleIds())) {
+                changed(before, after, "roleIds", new TreeSet<>(user.getRoleIds()), new TreeSet<>(c.roleIds()));
+                user.getRoleIds().clear();
+                user.getRoleIds().addAll(c.roleIds());
+            }
+            Long folderList = c.removeFolderList() ? null : c.folderListId() != null ? c.folderListId()
+                    : user.getFolderListId();
+            if (!Objects.equals(folderList, user.getFolderListId())) {
+                changed(before, after, "folderListId", user.getFolderListId(), folderList);
+                user.setFolderListId(folderList);
             }
             if (status != null && status != user.getStatus()) {
                 changed(before, after, "status", user.getStatus().name(), status.name());
                 applyStatus(w, user, status, after);
             }
-            if (after.size() == 1) {
-                return done(target.get()); // nothing to change
+            if (after.size() == unchanged) {
+                return done(answer.apply(w, new UserChanged(user, named))); // nothing to change
             }
             w.changed();
             w.record(ObjectType.USER, user.getId(), status == UserStatus.DELETED ? EventAction.DELETED
                     : EventAction.CHANGED, before, after);
-            return done(view(node, user, user.getStatus() == UserStatus.ENABLED ? target.get().person().presence()
-                    : null));
+            w.s.flush();
+            DirectoryNode now = node == null ? null : view(node, user, user.getStatus() == UserStatus.ENABLED
+                    && named.person() != null ? named.person().presence() : null);
+            return done(answer.apply(w, new UserChanged(user, now)));
         });
     }
 
@@ -328,13 +529,22 @@ public final class DirectoryService {
         String name = DirectoryFields.name(command.name(), fieldErrors);
         NodeStatus status = DirectoryFields.nodeStatus(command.status(), fieldErrors);
         String description = DirectoryFields.description(command.description(), fieldErrors);
+        NodeKind wanted = command.kind() == null ? null
+                : DirectoryFields.groupKind(command.kind(), fieldErrors);
         return run(requester, true, w -> {
-            Optional<DirectoryNode> parent = w.reached(command.parentId());
+            Long parentId = command.parentId();
+            if (parentId == null && command.kind() != null && wanted == null) {
+                return new DirectoryOutcome.Invalid<>(fieldErrors); // the kind asked is not one: say so
+            }
+            if (parentId == null && wanted != null) {
+                parentId = w.tree.ofKind(wanted.defaultParent()).map(DirectoryNode::id).orElse(null);
+            }
+            Optional<DirectoryNode> parent = w.reached(parentId);
             if (parent.isEmpty()) {
-                return missing(Reference.PARENT);
+                return w.unreached(parentId, Reference.PARENT, k -> true);
             }
             List<FieldError> errors = new ArrayList<>(fieldErrors);
-            NodeKind kind = placedUnder(GROUPS, parent.get().kind());
+            NodeKind kind = placedUnder(wanted == null ? GROUPS : List.of(wanted), parent.get().kind());
             if (kind == null) {
                 errors.add(FieldError.of(Field.PARENT, Rule.CANNOT_HOLD, "A technician group is made in a technician"
                         + " group or under Technicians, an administrator group in an administrator group or under"
@@ -376,7 +586,7 @@ public final class DirectoryService {
             Optional<DirectoryNode> target = w.reached(change.nodeId())
                     .filter(n -> n.kind().isGroup() || n.kind() == NodeKind.CHANNEL);
             if (target.isEmpty()) {
-                return missing(Reference.NODE);
+                return w.unreached(change.nodeId(), Reference.NODE, k -> k.isGroup() || k == NodeKind.CHANNEL);
             }
             if (!fieldErrors.isEmpty()) {
                 return new DirectoryOutcome.Invalid<>(fieldErrors);
@@ -404,7 +614,102 @@ public final class DirectoryService {
             }
             w.changed();
             w.record(ObjectType.NODE, node.getId(), EventAction.CHANGED, before, after);
+            w.s.flush();
             return done(view(node, null, null));
+        });
+    }
+
+    /**
+     * The JSON API's change of a node: see {@link NodeChange}. A group's or channel's name, status and description,
+     * a person node's description, and a move of a group, person or channel under another parent (where
+     * {@link NodeKind#mayBePlacedUnder} allows, never into itself; a group's folder lists follow it), all under the
+     * version the caller read, in one event: {@code MOVED} when only the place changed, else {@code CHANGED}
+     * (a person's, as USER; the rest as NODE). The root and the organisation nodes are never changed or moved.
+     */
+    public DirectoryOutcome<DirectoryNode> changeNode(Requester requester, NodeChange change) {
+        List<FieldError> fieldErrors = new ArrayList<>();
+        String name = DirectoryFields.name(change.name(), fieldErrors);
+        NodeStatus status = DirectoryFields.nodeStatus(change.status(), fieldErrors);
+        String description = DirectoryFields.description(change.description(), fieldErrors);
+        return run(requester, true, w -> {
+            Optional<DirectoryNode> found = w.reached(change.nodeId());
+            if (found.isEmpty()) {
+                return w.unreached(change.nodeId(), Reference.NODE, k -> true);
+            }
+            Optional<DirectoryNode> target = Optional.empty();
+            if (change.parentId() != null) {
+                target = w.reached(change.parentId()).filter(t -> t.kind().isGroup() || t.kind() == NodeKind.ROOT);
+                if (target.isEmpty()) {
+                    return w.unreached(change.parentId(), Reference.TARGET,
+                            k -> k.isGroup() || k == NodeKind.ROOT);
+                }
+            }
+            DirectoryNode n = found.get();
+            if (change.expectedVersion() != null && change.expectedVersion() != n.version()) {
+                return new DirectoryOutcome.Stale<>();
+            }
+            List<FieldError> errors = new ArrayList<>(fieldErrors);
+            if (n.kind().isPerson()) {
+                if (change.name() != null) {
+                    errors.add(FieldError.of(Field.NAME, Rule.NOT_ALLOWED,
+                            "A person's name is their user's: change it on the user."));
+                }
+                if (change.status() != null) {
+                    errors.add(FieldError.of(Field.STATUS, Rule.NOT_ALLOWED,
+                            "A person is enabled or disabled as a user: change the user's status."));
+                }
+            }
+            if (!errors.isEmpty()) {
+                return new DirectoryOutcome.Invalid<>(errors);
+            }
+            if (n.kind().isOrganisation()) {
+                return conflict(change.name() != null || change.status() != null || change.description() != null
+                        ? Conflict.CHANGE_ORGANISATION_NODE : Conflict.MOVE_ORGANISATION_NODE);
+            }
+            if (target.isPresent()) {
+                if (!n.kind().mayBePlacedUnder(target.get().kind())) {
+                    return conflict(Conflict.MOVE_WRONG_KIND);
+                }
+                if (w.tree.isWithin(target.get().id(), n.id())) {
+                    return conflict(Conflict.MOVE_INTO_ITSELF);
+                }
+            }
+            Node node = w.s.get(Node.class, n.id());
+            Map<String, Object> before = new LinkedHashMap<>();
+            Map<String, Object> after = new LinkedHashMap<>();
+            before.put("nodeId", n.id());
+            after.put("nodeId", n.id());
+            if (name != null && !name.equals(node.getName())) {
+                changed(before, after, "name", node.getName(), name);
+                node.setName(name);
+            }
+            if (status != null && status != node.getStatus()) {
+                changed(before, after, "status", node.getStatus().name(), status.name());
+                node.setStatus(status);
+            }
+            if (description != null && !description.equals(node.getDescription())) {
+                changed(before, after, "description", node.getDescription(), description);
+                node.setDescription(description);
+            }
+            boolean fields = after.size() > 1;
+            if (target.isPresent() && !Objects.equals(n.parentId(), target.get().id())) {
+                changed(before, after, "parentId", n.parentId(), target.get().id());
+                if (n.kind().isGroup()) {
+                    followFolderLists(w, n, n.parentId(), target.get().id(), after);
+                }
+                node.setParentId(target.get().id());
+            }
+            if (after.size() == 1) {
+                return done(n); // nothing to change
+            }
+            w.changed();
+            boolean person = n.kind().isPerson() && n.person() != null;
+            w.record(person ? ObjectType.USER : ObjectType.NODE, person ? n.person().userId() : n.id(),
+                    fields ? EventAction.CHANGED : EventAction.MOVED, before, after);
+            w.s.flush();
+            return done(new DirectoryNode(node.getId(), node.getAccountId(), node.getParentId(), node.getKind(),
+                    node.getName(), node.getDescription(), node.getStatus(), n.person(), node.getAssignedGroupIds(),
+                    node.getVersion()));
         });
     }
 
@@ -416,8 +721,11 @@ public final class DirectoryService {
         String description = DirectoryFields.description(command.description(), fieldErrors);
         return run(requester, true, w -> {
             DirectoryNode root = w.tree.root();
-            if (root == null || !w.tree.reaches(w.caller, root)) {
+            if (root == null) {
                 return missing(Reference.PARENT);
+            }
+            if (!w.tree.reaches(w.caller, root)) {
+                return forbidden(Reference.PARENT, Reason.OUTSIDE_REACH);
             }
             if (!fieldErrors.isEmpty()) {
                 return new DirectoryOutcome.Invalid<>(fieldErrors);
@@ -433,6 +741,7 @@ public final class DirectoryService {
         });
     }
 
+
     /**
      * moveNode: {@code nodeId} goes under {@code targetId}. The target must be a group (or the root) the caller
      * reaches ({@link Reference#TARGET} otherwise); the node may only go where {@link NodeKind#mayBePlacedUnder}
@@ -443,12 +752,12 @@ public final class DirectoryService {
         return run(requester, true, w -> {
             Optional<DirectoryNode> found = w.reached(nodeId);
             if (found.isEmpty()) {
-                return missing(Reference.NODE);
+                return w.unreached(nodeId, Reference.NODE, k -> true);
             }
             Optional<DirectoryNode> target = w.reached(targetId)
                     .filter(t -> t.kind().isGroup() || t.kind() == NodeKind.ROOT);
             if (target.isEmpty()) {
-                return missing(Reference.TARGET);
+                return w.unreached(targetId, Reference.TARGET, k -> k.isGroup() || k == NodeKind.ROOT);
             }
             DirectoryNode n = found.get();
             DirectoryNode t = target.get();
@@ -477,8 +786,7 @@ public final class DirectoryService {
             boolean person = n.kind().isPerson() && n.person() != null;
             w.record(person ? ObjectType.USER : ObjectType.NODE, person ? n.person().userId() : n.id(),
                     EventAction.MOVED, before, after);
-            return done(new DirectoryNode(n.id(), n.accountId(), t.id(), n.kind(), n.name(), n.description(),
-                    n.status(), n.person(), n.channelGroupIds()));
+            return done(n.movedTo(t.id()));
         });
     }
 
@@ -500,7 +808,7 @@ public final class DirectoryService {
             }
             Optional<DirectoryNode> found = w.reached(nodeId);
             if (found.isEmpty()) {
-                return missing(Reference.NODE);
+                return w.unreached(nodeId, Reference.NODE, k -> true);
             }
             DirectoryNode n = found.get();
             if (n.kind().isOrganisation()) {
@@ -587,11 +895,11 @@ public final class DirectoryService {
         return run(requester, true, w -> {
             Optional<DirectoryNode> group = w.reached(groupId);
             if (group.isEmpty()) {
-                return missing(Reference.NODE);
+                return w.unreached(groupId, Reference.NODE, k -> true);
             }
             Optional<DirectoryNode> channel = w.reached(channelId).filter(c -> c.kind() == NodeKind.CHANNEL);
             if (channel.isEmpty()) {
-                return missing(Reference.ENTRY);
+                return w.unreached(channelId, Reference.ENTRY, k -> k == NodeKind.CHANNEL);
             }
             DirectoryNode g = group.get();
             DirectoryNode c = channel.get();
@@ -612,6 +920,7 @@ public final class DirectoryService {
             w.record(ObjectType.NODE, c.id(), assign ? EventAction.ASSIGNED : EventAction.UNASSIGNED,
                     Map.of("groupIds", new TreeSet<>(c.channelGroupIds())),
                     Map.of("groupIds", new TreeSet<>(node.getAssignedGroupIds()), "groupId", g.id()));
+            w.s.flush();
             return done(view(node, null, null));
         });
     }
@@ -651,6 +960,64 @@ public final class DirectoryService {
             return reached(id).filter(n -> n.kind().isPerson() && n.person() != null);
         }
 
+        /**
+         * Why node {@code id}, which the caller does not reach as {@code reference} needs, is refused: a live node
+         * of the account of a kind {@code kinds} accepts is {@link DirectoryOutcome.Forbidden} (outside their
+         * reach); anything else (no such node, deleted, another account's, a kind the parameter cannot name) is
+         * {@link DirectoryOutcome.Missing}.
+         */
+        <T> DirectoryOutcome<T> unreached(Long id, Reference reference, Predicate<NodeKind> kinds) {
+            return tree.get(id).filter(n -> kinds.test(n.kind())).isPresent()
+                    ? forbidden(reference, Reason.OUTSIDE_REACH) : missing(reference);
+        }
+
+        /** The user's live nodes, technician node first. */
+        List<DirectoryNode> liveNodes(User user) {
+            List<DirectoryNode> nodes = new ArrayList<>(2);
+            tree.get(user.getTechNodeId()).ifPresent(nodes::add);
+            tree.get(user.getAdminNodeId()).ifPresent(nodes::add);
+            return nodes;
+        }
+
+        /** Whether the caller reaches the user: the whole account, or one of their live nodes. */
+        boolean reaches(User user) {
+            return caller.wholeAccount() || liveNodes(user).stream().anyMatch(n -> tree.reaches(caller, n));
+        }
+
+        /**
+         * The user as the JSON API shows them, with where their live nodes hang, as this transaction has them
+         * (nodes made or moved in it included); flushed first, so that the version is the one committed.
+         */
+        DirectoryUser userView(User user) {
+            s.flush();
+            return user(user.getId(), user.getAccountId(), user.getEmail(), user.getName(), user.getNick(),
+                    user.getSsoId(), user.getStatus(), liveNode(user.getTechNodeId()),
+                    liveNode(user.getAdminNodeId()), user.getRoleIds(), user.getFolderListId(), user.getCreatedAt(),
+                    user.getVersion());
+        }
+
+        /** A user as read (the lists), with where their live nodes hang in the tree. */
+        DirectoryUser userView(HierarchyReads.UserRow r) {
+            return user(r.id(), r.accountId(), r.email(), r.name(), r.nick(), r.ssoId(), r.status(),
+                    tree.get(r.techNodeId()).orElse(null), tree.get(r.adminNodeId()).orElse(null), r.roleIds(),
+                    r.folderListId(), r.createdAt(), r.version());
+        }
+
+        private DirectoryNode liveNode(Long id) {
+            Node n = id == null ? null : s.get(Node.class, id);
+            return n == null || n.isDeleted() ? null : view(n, null, null);
+        }
+
+        private DirectoryUser user(long id, long accountId, String email, String name, String nick, String ssoId,
+                                   UserStatus status, DirectoryNode tech, DirectoryNode admin, Set<Long> roleIds,
+                                   Long folderListId, Instant createdAt, long version) {
+            return new DirectoryUser(id, accountId, email, name, nick, ssoId, status,
+                    tech == null ? null : tech.id(), tech == null ? null : tech.parentId(),
+                    admin == null ? null : admin.id(), admin == null ? null : admin.parentId(),
+                    admin == null ? null : admin.kind(), roleIds, folderListId,
+                    createdAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), version);
+        }
+
         /** Marks the account's directory changed: the one write concurrent changes of the account conflict on. */
         void changed() {
             if (!changed) {
@@ -666,7 +1033,7 @@ public final class DirectoryService {
 
     /** Admits the requester as an administrator, then runs {@code body}; a change first locks the account's row. */
     private <T> DirectoryOutcome<T> run(Requester requester, boolean change, Function<Work, DirectoryOutcome<T>> body) {
-        return db.inTransaction(s -> {
+        return transaction(requester, s -> {
             Admission admission = admit(s, requester, Admission.Policy.ADMINISTRATOR);
             if (admission instanceof Admission.Refused r) {
                 return new DirectoryOutcome.Refused<>(r.refusal());
@@ -683,11 +1050,17 @@ public final class DirectoryService {
         });
     }
 
+    /** {@code work} in a transaction of its own, or in the open one of a {@link Requester.Within}. */
+    private <T> T transaction(Requester requester, Function<Session, T> work) {
+        return requester instanceof Requester.Within within ? work.apply(within.session()) : db.inTransaction(work);
+    }
+
     private Admission admit(Session s, Requester requester, Admission.Policy policy) {
         if (requester instanceof Requester.WithCredentials w) {
             return authenticator.admit(s, w.credentials(), policy);
         }
-        return Admission.of(new Authentication.Authenticated(((Requester.AsCaller) requester).caller()), policy);
+        Caller caller = requester instanceof Requester.Within w ? w.caller() : ((Requester.AsCaller) requester).caller();
+        return Admission.of(new Authentication.Authenticated(caller), policy);
     }
 
     /** Sets the user's status; one not Enabled any more is cut off at once; a Deleted one loses their nodes. */
@@ -771,7 +1144,7 @@ public final class DirectoryService {
         DirectoryNode.Person person = user == null ? null : new DirectoryNode.Person(user.getId(), user.getEmail(),
                 user.getNick(), user.getSsoId(), user.getStatus(), presence);
         return new DirectoryNode(node.getId(), node.getAccountId(), node.getParentId(), node.getKind(), node.getName(),
-                node.getDescription(), node.getStatus(), person, node.getAssignedGroupIds());
+                node.getDescription(), node.getStatus(), person, node.getAssignedGroupIds(), node.getVersion());
     }
 
     private static Map<String, Object> nodeState(Node node) {
@@ -815,6 +1188,10 @@ public final class DirectoryService {
 
     private static <T> DirectoryOutcome<T> missing(Reference reference) {
         return new DirectoryOutcome.Missing<>(reference);
+    }
+
+    private static <T> DirectoryOutcome<T> forbidden(Reference reference, Reason reason) {
+        return new DirectoryOutcome.Forbidden<>(reference, reason);
     }
 
     private static <T> DirectoryOutcome<T> conflict(Conflict conflict) {

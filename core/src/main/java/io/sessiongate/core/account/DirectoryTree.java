@@ -114,4 +114,9 @@ final class DirectoryTree {
     DirectoryNode root() {
         return root;
     }
+
+    /** The first live node of {@code kind} (for an organisation node: the account's one). */
+    Optional<DirectoryNode> ofKind(NodeKind kind) {
+        return byId.values().stream().filter(n -> n.kind() == kind).findFirst();
+    }
 }

@@ -10,6 +10,12 @@ public record FieldError(Field field, Rule rule, String message) {
     /** The fields of the directory's commands, in the order they are checked and reported. */
     public enum Field {
         PARENT,
+        /** Where a user's technician node is made (the JSON API's {@code technicianGroupId}). */
+        TECHNICIAN_PARENT,
+        /** Where a user's administrator node is made (the JSON API's {@code administratorGroupId}). */
+        ADMINISTRATOR_PARENT,
+        /** A new group's kind (technician or administrator group), when the caller names it. */
+        KIND,
         NAME,
         NICK,
         EMAIL,
@@ -19,6 +25,10 @@ public record FieldError(Field field, Rule rule, String message) {
         CURRENT_PASSWORD,
         STATUS,
         DESCRIPTION,
+        /** The user's roles (ids of the account's roles). */
+        ROLES,
+        /** The user's own folder list (an id of the account's folder lists). */
+        FOLDER_LIST,
         /** getHierarchy_v2's {@code isnode}. */
         IS_NODE,
         /** getHierarchy_v2's {@code filteroffline}. */
@@ -51,8 +61,10 @@ public record FieldError(Field field, Rule rule, String message) {
         NEEDS_EMAIL_AND_PASSWORD,
         /** Deleting a technician who still has live support sessions. */
         LIVE_SESSIONS,
-        /** Not allowed here (a user made already deleted). */
-        NOT_ALLOWED
+        /** Not allowed here (a user made already deleted; a person's name set on their node). */
+        NOT_ALLOWED,
+        /** A role or folder list id that is not one of the account's. */
+        UNKNOWN_ID
     }
 
     static FieldError of(Field field, Rule rule, String message) {

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +28,11 @@ public class FolderList {
 
     @Column(name = "name", nullable = false, length = 200)
     private String name;
+
+    /** Bumped by every change (V11), of its groups too: the ETag a PATCH names in If-Match. */
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
 
     @ElementCollection
     @CollectionTable(name = "folder_list_group", joinColumns = @JoinColumn(name = "folder_list_id"))
@@ -52,6 +58,14 @@ public class FolderList {
 
     public String getName() {
         return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public Set<Long> getGroupIds() {

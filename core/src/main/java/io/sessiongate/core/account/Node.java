@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
@@ -56,6 +57,14 @@ public class Node {
     /** When the node was deleted; a deleted node stays only as the anchor of its history (V10). */
     @Column(name = "deleted_at")
     private Instant deletedAt;
+
+    /**
+     * Bumped by every change through this entity (V11), a channel's assignments included: the ETag of the JSON
+     * API's node, which a PATCH names in If-Match.
+     */
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
 
     /** For a channel: the technician groups it is assigned to. */
     @ElementCollection
@@ -133,6 +142,10 @@ public class Node {
 
     public void setDeletedAt(Instant deletedAt) {
         this.deletedAt = deletedAt;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public Set<Long> getAssignedGroupIds() {

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.util.Objects;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -45,6 +46,11 @@ public class Role {
     @Column(name = "anonymous", nullable = false)
     private boolean anonymous;
 
+    /** Bumped by every change (V11): the ETag a PATCH names in If-Match. */
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
     protected Role() {
     }
 
@@ -69,12 +75,28 @@ public class Role {
         return name;
     }
 
+    public void setName(String name) {
+        this.name = name;
+    }
+
     public RoleKind getKind() {
         return kind;
     }
 
+    public void setKind(RoleKind kind) {
+        this.kind = kind;
+    }
+
     public int getPriority() {
         return priority;
+    }
+
+    public void setPriority(int priority) {
+        this.priority = priority;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public Long getFolderListId() {

@@ -97,7 +97,7 @@ public final class AdminAccess {
         });
     }
 
-    private static <T> AdminOutcome<T> refusal(Admission.Refusal refusal) {
+    static <T> AdminOutcome<T> refusal(Admission.Refusal refusal) {
         return switch (refusal) {
             case INVALID_AUTH_CODE, NOT_LOGGED_IN -> new AdminOutcome.NotAuthenticated<>();
             case NOT_AN_ADMINISTRATOR, NOT_A_TECHNICIAN -> new AdminOutcome.Forbidden<>("NOT_AN_ADMINISTRATOR",

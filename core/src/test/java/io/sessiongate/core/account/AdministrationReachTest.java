@@ -16,7 +16,7 @@ class AdministrationReachTest {
 
     private DirectoryNode node(long id, Long parent, NodeKind kind, Long... channelGroups) {
         DirectoryNode n = new DirectoryNode(id, ACCOUNT, parent, kind, "n" + id, "", NodeStatus.ENABLED, null,
-                Set.of(channelGroups));
+                Set.of(channelGroups), 0);
         tree.put(id, n);
         return n;
     }

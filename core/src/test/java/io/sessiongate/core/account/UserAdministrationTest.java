@@ -63,7 +63,7 @@ class UserAdministrationTest {
                 .isEqualTo(NodeKind.MASTER_ADMINISTRATOR);
         assertThat(directory.createUser(D.admin(account), user(masters, "m2@" + site + ".example")))
                 .as("an administrator never reaches the master administrators")
-                .isEqualTo(new DirectoryOutcome.Missing<>(Reference.PARENT));
+                .isEqualTo(new DirectoryOutcome.Forbidden<>(Reference.PARENT, DirectoryOutcome.Reason.OUTSIDE_REACH));
         assertThat(directory.createUser(D.master(account), user(account.a().channelId(), "c@" + site + ".example")))
                 .isEqualTo(new DirectoryOutcome.Invalid<>(java.util.List.of(FieldError.of(Field.PARENT,
                         Rule.CANNOT_HOLD, "A user is made in a technician group or an administrator group, or under"
@@ -229,6 +229,7 @@ class UserAdministrationTest {
         CallerAccount mine = done(directory.account(Requester.of(token)));
         assertThat(mine).isEqualTo(new CallerAccount(account.id(), "Test " + account.a().siteKey(), null, null, ""));
         assertThat(directory.createChannel(D.admin(account), new NewChannel("Mine", null, null)))
-                .as("an administrator does not reach the root").isEqualTo(new DirectoryOutcome.Missing<>(Reference.PARENT));
+                .as("an administrator does not reach the root")
+                .isEqualTo(new DirectoryOutcome.Forbidden<>(Reference.PARENT, DirectoryOutcome.Reason.OUTSIDE_REACH));
     }
 }

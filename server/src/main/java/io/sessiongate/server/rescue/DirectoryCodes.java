@@ -26,7 +26,8 @@ import java.util.Map;
  * the authentication codes (a technician, who does not administer, is NOTLOGGEDIN as the provisioning
  * methods document it), a missing node to its parameter's INVALIDPARAM code, the first broken field to its
  * parameter's code, a broken rule of the hierarchy to INVALID_MOVE, INVALID_DELETE, INVALID_ASSIGN or
- * INVALID_DEASSIGN. Anything a table does not name answers ERROR.
+ * INVALID_DEASSIGN. A node outside the caller's reach answers as a missing one (the vendor does not tell them
+ * apart). Anything a table does not name answers ERROR.
  */
 final class DirectoryCodes<C extends RescueCode> {
 
@@ -177,6 +178,12 @@ final class DirectoryCodes<C extends RescueCode> {
         }
         if (outcome instanceof DirectoryOutcome.Missing<?> m) {
             return missing.getOrDefault(m.reference(), error);
+        }
+        if (outcome instanceof DirectoryOutcome.Forbidden<?> f) {
+            return missing.getOrDefault(f.reference(), error); // the vendor does not tell "not yours" apart
+        }
+        if (outcome instanceof DirectoryOutcome.Stale<?>) {
+            return error; // the Rescue methods name no version
         }
         if (outcome instanceof DirectoryOutcome.Invalid<?> i) {
             return fields.getOrDefault(i.first().field(), error);
