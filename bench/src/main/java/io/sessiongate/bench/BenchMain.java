@@ -26,18 +26,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark, in one run: starts MariaDB (embedded, or the one named by SESSIONGATE_DB_URL),
- * starts the server as its own process with -Xmx256m, seeds a dataset, warms up, then at each
+ * starts the server as its own process with -Xmx256m, seeds a dataset, reads the reports over its
+ * history ({@link ReportRun}: rows per second, the server's peak heap), warms up, then at each
  * concurrency alternates the HTTP ceiling, transferSession, the transfer's database ceiling,
- * Session.Update and the update's database ceiling. Prints a table and writes JSON to bench/results.
+ * Session.Update and the update's database ceiling. Prints tables and writes JSON to bench/results.
  *
  * <p>Options: {@code --size default|large|both} (default both), {@code --duration S} seconds per
- * measurement (default 10), {@code --connections 1,8,32,64}.
+ * measurement (default 10), {@code --connections 1,8,32,64}, {@code --load no} for the reports only,
+ * {@code --port P} for the server to listen on P and the embedded MariaDB on P+1 (default: free ports).
  */
 public final class BenchMain {
 
     private static final int POOL_SIZE = 20;
     private static final String USAGE =
-            "usage: bench/run [--size default|large|both] [--duration SECONDS] [--connections 1,8,32,64]";
+            "usage: bench/run [--size default|large|both] [--duration SECONDS] [--connections 1,8,32,64] "
+                    + "[--load yes|no] [--port P]";
 
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
@@ -47,6 +50,8 @@ public final class BenchMain {
         Map<String, String> opts;
         String size;
         int seconds;
+        boolean load;
+        int port;
         List<Integer> connections = new ArrayList<>();
         try {
             opts = options(args);
@@ -55,6 +60,12 @@ public final class BenchMain {
                 throw new IllegalArgumentException("unknown size " + size);
             }
             seconds = Integer.parseInt(opts.getOrDefault("duration", "10"));
+            String loadOption = opts.getOrDefault("load", "yes");
+            if (!List.of("yes", "no").contains(loadOption)) {
+                throw new IllegalArgumentException("--load is yes or no");
+            }
+            load = "yes".equals(loadOption);
+            port = Integer.parseInt(opts.getOrDefault("port", "0"));
             for (String c : opts.getOrDefault("connections", "1,8,32,64").split(",")) {
                 connections.add(Integer.parseInt(c.trim()));
             }
@@ -74,7 +85,7 @@ public final class BenchMain {
         String serverUrlBase;
         if (dbUrl == null || dbUrl.isBlank()) {
             Path dir = root.resolve("bench/target/mariadb");
-            embedded = EmbeddedMariaDb.start(dir.resolve("base"), dir.resolve("data"), 0, "bench");
+            embedded = EmbeddedMariaDb.start(dir.resolve("base"), dir.resolve("data"), port == 0 ? 0 : port + 1, "bench");
             serverUrlBase = "jdbc:mariadb://127.0.0.1:" + embedded.port() + "/";
         } else {
             serverUrlBase = dbUrl.substring(0, dbUrl.lastIndexOf('/') + 1);
@@ -86,8 +97,8 @@ public final class BenchMain {
         List<Map<String, Object>> sizes = new ArrayList<>();
         try {
             for (String s : "both".equals(size) ? List.of("default", "large") : List.of(size)) {
-                sizes.add(runSize(s, Dataset.ofSize(s), serverUrlBase, user, password, connections, seconds, root,
-                        results.resolve("server-" + stamp + "-" + s + ".log")));
+                sizes.add(runSize(s, Dataset.ofSize(s), serverUrlBase, user, password, connections, seconds, load, port,
+                        root, results.resolve("server-" + stamp + "-" + s + ".log")));
             }
         } finally {
             if (embedded != null) {
@@ -95,7 +106,7 @@ public final class BenchMain {
             }
         }
         report.put("sizes", sizes);
-        if (sizes.size() == 2) {
+        if (sizes.size() == 2 && load) {
             report.put("largeToDefault", largeToDefault(sizes));
         }
         Path json = results.resolve("bench-" + stamp + ".json");
@@ -104,7 +115,8 @@ public final class BenchMain {
     }
 
     private static Map<String, Object> runSize(String name, Dataset d, String urlBase, String user, String password,
-                                               List<Integer> connections, int seconds, Path root, Path serverLog)
+                                               List<Integer> connections, int seconds, boolean load, int port,
+                                               Path root, Path serverLog)
             throws Exception {
         String db = "bench_" + name;
         try (Connection c = DriverManager.getConnection(urlBase, user, password); Statement s = c.createStatement()) {
@@ -117,6 +129,7 @@ public final class BenchMain {
         ServerLaunch.Running running = ServerLaunch.of(root)
                 .javaOptions(extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+")))
                 .database(jdbcUrl, user, password, POOL_SIZE)
+                .port(port)
                 .log(serverLog)
                 .healthyWithin(Duration.ofSeconds(120))
                 .start();
@@ -137,6 +150,16 @@ public final class BenchMain {
             out.put("webSessions", d.webSessions());
             out.put("statements", statements(base));
             System.out.println("statements per request: " + out.get("statements"));
+
+            List<ReportRun.Result> reports = new ReportRun(base, d).run();
+            out.put("reports", ReportRun.table(reports));
+            System.out.print("\nreports over the history (" + d.supportSessions() + " closed sessions and as many "
+                    + "transfers; server -Xmx256m):\n" + ReportRun.render(reports));
+            out.put("peakRssMbAfterReports", peakRssMb(server.pid()));
+            System.out.println("server memory after the reports: peak RSS " + out.get("peakRssMbAfterReports") + " MB");
+            if (!load) {
+                return out;
+            }
 
             Wrk wrk = new Wrk(Files.createTempDirectory("sessiongate-wrk"));
             try (DbCeiling ceiling = new DbCeiling(jdbcUrl, user, password, POOL_SIZE, d)) {

@@ -7,10 +7,12 @@ import java.sql.Statement;
 
 /**
  * The benchmark's data, written straight over JDBC in multi-row inserts: one account whose
- * administrators act on every group, technicians spread over groups and all Online, channels,
- * support sessions waiting in the channels, and web sessions: the callers' (administrators') and
- * the targets of Session.Update. Every secret is derived from an index so that the load scripts
- * can name them.
+ * administrators act on every group, technicians spread over groups (all beneath the Technicians organisation node) and
+ * all Online, channels, support sessions waiting in the channels, and web sessions: the callers'
+ * (administrators') and the targets of Session.Update. For the reports, as many closed sessions as
+ * waiting ones, spread over the last day, each with its times, one transfer (from a channel to a
+ * technician) and the event that ended the transfer. Every secret is derived from an index so that
+ * the load scripts can name them.
  */
 record Dataset(int supportSessions, int technicians, int webSessions, int callers) {
 
@@ -25,6 +27,8 @@ record Dataset(int supportSessions, int technicians, int webSessions, int caller
     static final long TECHNICIANS_NODE = ROOT_NODE + 3;
     static final long TECH_BASE = 100_000;
     static final long SESSION_BASE = 10_000_000;
+    /** The closed sessions the reports read. */
+    static final long HISTORY_BASE = 50_000_000;
 
     static Dataset ofSize(String size) {
         return switch (size) {
@@ -130,6 +134,7 @@ record Dataset(int supportSessions, int technicians, int webSessions, int caller
                     + ",1,'WAITING'," + (CHANNEL_BASE + i % CHANNELS) + ",'Customer " + i + "','en'," + ts + "," + ts
                     + ")");
             c.commit();
+            history(s, c);
             String groups = "'" + java.util.stream.LongStream.range(GROUP_BASE, GROUP_BASE + GROUPS)
                     .mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(",")) + "'";
             batches(s, callers + webSessions, 5000, "INSERT INTO web_session (id, account_id, user_id, token_hash, "
@@ -142,6 +147,45 @@ record Dataset(int supportSessions, int technicians, int webSessions, int caller
                     });
             c.commit();
         }
+    }
+
+    /**
+     * The closed sessions, one per waiting session, started over the day before the last hour: waiting
+     * 2 minutes in a channel, transferred to a technician, picked up a minute later, active 20 minutes
+     * with 4 on hold, closed; with the transfer row and the pick-up's event.
+     */
+    private void history(Statement s, Connection c) throws SQLException {
+        java.time.LocalDateTime base = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0).minusHours(1);
+        java.util.function.IntFunction<java.time.LocalDateTime> started = i -> base.minusSeconds(i % 86_400);
+        batches(s, supportSessions, 5000, "INSERT INTO support_session (id, account_id, status, technician_node_id, "
+                + "channel_node_id, custom_field0, tracking0, language, started_at, status_changed_at, "
+                + "picked_up_by_node_id, picked_up_at, closed_at, requested_by_user_id, waiting_ms, transfer_ms, "
+                + "active_ms, hold_ms) VALUES ", i -> {
+                    java.time.LocalDateTime t = started.apply(i);
+                    long tech = techNode(i % technicians);
+                    return "(" + (HISTORY_BASE + i) + ",1,'CLOSED_BY_TECHNICIAN'," + tech + ","
+                            + (CHANNEL_BASE + i % CHANNELS) + ",'Customer " + i + "','T-" + i + "','en'," + at(t) + ","
+                            + at(t.plusMinutes(27)) + "," + tech + "," + at(t.plusMinutes(3)) + ","
+                            + at(t.plusMinutes(27)) + "," + (i % 2 == 0 ? "1" : "NULL") + ",120000,60000,960000,240000)";
+                });
+        c.commit();
+        batches(s, supportSessions, 5000, "INSERT INTO transfer (account_id, session_id, from_node_id, to_node_id, "
+                + "node_ref, comment, by_user_id, transferred_at, from_status, from_status_ms) VALUES ", i -> "(1,"
+                + (HISTORY_BASE + i) + "," + (CHANNEL_BASE + i % CHANNELS) + "," + techNode(i % technicians)
+                + ",'NODE','bench',1," + at(started.apply(i).plusMinutes(2)) + ",'WAITING',120000)");
+        c.commit();
+        batches(s, supportSessions, 5000, "INSERT INTO event (account_id, object_type, object_id, action, "
+                + "before_state, after_state, by_user_id, occurred_at) VALUES ", i -> "(1,'SUPPORT_SESSION',"
+                + (HISTORY_BASE + i) + ",'STARTED','{\"status\":\"TRANSFERRING\"}','{\"status\":\"ACTIVE\"}',1,"
+                + at(started.apply(i).plusMinutes(3)) + ")");
+        c.commit();
+    }
+
+    private static final java.time.format.DateTimeFormatter SQL_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private static String at(java.time.LocalDateTime t) {
+        return "'" + t.format(SQL_TIME) + "'";
     }
 
     private static void append(StringBuilder b, String row) {

@@ -120,7 +120,7 @@ final class DbCeiling implements AutoCloseable {
                     toTech ? SupportSessionStatus.TRANSFERRING : SupportSessionStatus.WAITING, toTech ? node : null,
                     toTech ? fromChannel : Long.valueOf(node), "Target", null), now);
             TRANSFERS.insert(tx, 1L, session, fromChannel, node, toTech ? NodeRef.NODE : NodeRef.CHANNEL, null, 1L,
-                    now);
+                    now, read.status(), java.time.Duration.between(read.statusChangedAt(), now));
             event(tx, session, ObjectType.SUPPORT_SESSION, EventAction.TRANSFERRED, now);
         });
     }

@@ -29,6 +29,16 @@ class BenchPartsTest {
     }
 
     @Test
+    void aStreamedReportsRowsAreCountedAcrossReadBoundaries() throws Exception {
+        byte[] xml = ("OK\n\n<report><header></header><data>" + "<row><field id=\"0\">a</field></row>".repeat(30_000)
+                + "</data></report>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long[] counted = ReportRun.count(new java.io.ByteArrayInputStream(xml), "<row>");
+        assertThat(counted).containsExactly(30_000, xml.length, 1);
+        assertThat(ReportRun.count(new java.io.ByteArrayInputStream("POLLRATEEXCEEDED".getBytes()), "\n")[2])
+                .as("not a report").isZero();
+    }
+
+    @Test
     void theTableRelatesEachOperationToBothCeilings() {
         List<LoadResult> runs = List.of(new LoadResult("ping", 8, 1000, 1, 0, 1, 2, 3),
                 new LoadResult("transfer", 8, 400, 1, 0, 1, 2, 3), new LoadResult("db-transfer", 8, 500, 1, 0, 1, 2, 3),

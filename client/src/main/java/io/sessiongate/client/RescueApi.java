@@ -23,11 +23,15 @@ import io.sessiongate.api.rescue.UnassignChannelResult;
 import io.sessiongate.api.rescue.UserInfo;
 import io.sessiongate.api.rescue.ChannelAvailabilityResult;
 import io.sessiongate.api.rescue.CloseSessionResult;
+import io.sessiongate.api.rescue.GetReportResult;
 import io.sessiongate.api.rescue.GetSessionResult;
 import io.sessiongate.api.rescue.HoldSessionResult;
 import io.sessiongate.api.rescue.LoginResult;
 import io.sessiongate.api.rescue.LogoutResult;
 import io.sessiongate.api.rescue.NodeRef;
+import io.sessiongate.api.rescue.ReportArea;
+import io.sessiongate.api.rescue.ReportOutput;
+import io.sessiongate.api.rescue.ReportSettingResult;
 import io.sessiongate.api.rescue.RequestAuthCodeResult;
 import io.sessiongate.api.rescue.RequestPinCodeResult;
 import io.sessiongate.api.rescue.RescueReply;
@@ -39,6 +43,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,6 +223,72 @@ public final class RescueApi {
                                                                                          boolean excludingAwayAndBusy) {
         return call("isAnyTechAvailableOnChannel.aspx", true, form("ChannelID", channel, "ExcludingAwayAndBusy",
                 excludingAwayAndBusy), code(ChannelAvailabilityResult::fromHttpCode));
+    }
+
+    /** The vendor's report date format, {@code M/D/YYYY H:MM:SS}. */
+    private static final DateTimeFormatter REPORT_DATE = DateTimeFormatter.ofPattern("M/d/yyyy H:mm:ss");
+
+    /**
+     * What getReport_v2 answered: its code, and when it is OK the report (what follows {@code OK} and a
+     * blank line: a TEXT table or the XML, as {@link #setOutput} chose).
+     */
+    public record ReportReply(GetReportResult result, Optional<String> report) {
+    }
+
+    /** setReportArea_v8: which report getReport makes (kept for this client's login, in the server's database). */
+    public ReportSettingResult setReportArea(ReportArea area) {
+        return setting("setReportArea_v8.aspx", "area", area.id());
+    }
+
+    /** setReportDate_v2: the first and last second reported, wall-clock times in the report's time zone. */
+    public ReportSettingResult setReportDate(LocalDateTime begin, LocalDateTime end) {
+        return Transport.join(call("setReportDate_v2.aspx", false, form("bdate", begin.format(REPORT_DATE), "edate",
+                end.format(REPORT_DATE)), code(ReportSettingResult::fromHttpCode)));
+    }
+
+    /** setReportTime: the part of each day reported. */
+    public ReportSettingResult setReportTime(LocalTime begin, LocalTime end) {
+        return Transport.join(call("setReportTime.aspx", false, form("btime", begin.withNano(0), "etime",
+                end.withNano(0)), code(ReportSettingResult::fromHttpCode)));
+    }
+
+    /** setTimezone: the report's offset from UTC in minutes ({@code -240} is UTC-4). */
+    public ReportSettingResult setTimezone(int minutesFromUtc) {
+        return setting("setTimezone.aspx", "timezone", minutesFromUtc);
+    }
+
+    public ReportSettingResult setOutput(ReportOutput output) {
+        return setting("setOutput.aspx", "output", output);
+    }
+
+    /** setDelimiter: the TEXT report's delimiter (1 to 8 characters). */
+    public ReportSettingResult setDelimiter(String delimiter) {
+        return setting("setDelimiter.aspx", "delimiter", delimiter);
+    }
+
+    /**
+     * getReport_v2: the report the settings describe, for technician {@code node} or every technician
+     * beneath group {@code node} ({@link NodeRef#NODE}), or for channel {@code node}. Held in memory
+     * whole: for a report too large for that, read {@code getReport_v2.aspx} with a streaming HTTP client.
+     * Refused ({@code POLLRATEEXCEEDED}) when the same report was served less than 60 seconds ago.
+     */
+    public ReportReply getReport(long node, NodeRef nodeType) {
+        return Transport.join(call("getReport_v2.aspx", false, form("node", node, "nodetype",
+                nodeType == null ? NodeRef.NODE : nodeType), r -> {
+                    GetReportResult result = GetReportResult.fromHttpCode(RescueReply.codeOf(r.body()))
+                            .orElseThrow(() -> unexpected("getReport_v2", r));
+                    if (result != GetReportResult.OK) {
+                        return new ReportReply(result, Optional.empty());
+                    }
+                    if (!r.body().startsWith("OK\n\n")) {
+                        throw unexpected("getReport_v2", r);
+                    }
+                    return new ReportReply(result, Optional.of(RescueReply.dataOf(r.body())));
+                }));
+    }
+
+    private ReportSettingResult setting(String method, String name, Object value) {
+        return Transport.join(call(method, false, form(name, value), code(ReportSettingResult::fromHttpCode)));
     }
 
     // ------------------------------------------------------------------------------------ administration

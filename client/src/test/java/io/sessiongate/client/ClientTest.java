@@ -9,11 +9,15 @@ import io.sessiongate.api.apiserver.SessionUpdate;
 import io.sessiongate.api.rescue.CancelActionResult;
 import io.sessiongate.api.rescue.ChannelAvailabilityResult;
 import io.sessiongate.api.rescue.CloseSessionResult;
+import io.sessiongate.api.rescue.GetReportResult;
 import io.sessiongate.api.rescue.GetSessionResult;
 import io.sessiongate.api.rescue.HoldSessionResult;
 import io.sessiongate.api.rescue.LoginResult;
 import io.sessiongate.api.rescue.LogoutResult;
 import io.sessiongate.api.rescue.NodeRef;
+import io.sessiongate.api.rescue.ReportArea;
+import io.sessiongate.api.rescue.ReportOutput;
+import io.sessiongate.api.rescue.ReportSettingResult;
 import io.sessiongate.api.rescue.RequestAuthCodeResult;
 import io.sessiongate.api.rescue.RequestPinCodeResult;
 import io.sessiongate.api.rescue.SessionRow;
@@ -69,6 +73,33 @@ class ClientTest {
         assertThat(admin.rescue().closeSession(session)).isEqualTo(CloseSessionResult.OK);
         assertThat(admin.rescue().closeSession(session)).isEqualTo(CloseSessionResult.ACTION_FAILED);
         assertThat(tech.rescue().holdSession(session)).isEqualTo(HoldSessionResult.NOT_LOGGED_IN_AS_ADMIN);
+    }
+
+    @Test
+    void reportsAreSetUpAndReadThroughTheClient() {
+        SessionGateClient admin = client();
+        assertThat(admin.rescue().setOutput(ReportOutput.XML)).isEqualTo(ReportSettingResult.NOT_LOGGED_IN);
+        assertThat(admin.rescue().login(account.adminEmail(), TestAccounts.ADMIN_PASSWORD)).isEqualTo(LoginResult.OK);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertThat(admin.rescue().setReportArea(ReportArea.SESSION)).isEqualTo(ReportSettingResult.OK);
+        assertThat(admin.rescue().setReportDate(today.plusDays(1).atStartOfDay(), today.atStartOfDay()))
+                .isEqualTo(ReportSettingResult.INVALID_DATE_RANGE);
+        assertThat(admin.rescue().setReportDate(today.atStartOfDay(), today.atTime(23, 59, 59)))
+                .isEqualTo(ReportSettingResult.OK);
+        assertThat(admin.rescue().setReportTime(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.of(23, 59, 59)))
+                .isEqualTo(ReportSettingResult.OK);
+        assertThat(admin.rescue().setTimezone(0)).isEqualTo(ReportSettingResult.OK);
+        assertThat(admin.rescue().setTimezone(9999)).isEqualTo(ReportSettingResult.INVALID_FORMAT);
+        assertThat(admin.rescue().setDelimiter("\t")).isEqualTo(ReportSettingResult.OK);
+        assertThat(admin.rescue().setOutput(ReportOutput.TEXT)).isEqualTo(ReportSettingResult.OK);
+        RescueApi.ReportReply report = admin.rescue().getReport(account.channelId(), NodeRef.CHANNEL);
+        assertThat(report.result()).isEqualTo(GetReportResult.OK);
+        assertThat(report.report()).hasValueSatisfying(r -> assertThat(r.split("\n")).hasSize(4)
+                .allMatch(line -> line.endsWith("\t")));
+        assertThat(admin.rescue().getReport(account.channelId(), NodeRef.CHANNEL))
+                .isEqualTo(new RescueApi.ReportReply(GetReportResult.POLL_RATE_EXCEEDED, Optional.empty()));
+        assertThat(admin.rescue().getReport(account.onlineTechNodeId(), NodeRef.CHANNEL).result())
+                .isEqualTo(GetReportResult.INVALID_PARAM_NODE);
     }
 
     @Test

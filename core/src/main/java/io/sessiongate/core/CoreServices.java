@@ -18,6 +18,10 @@ import io.sessiongate.core.demo.DemoData;
 import io.sessiongate.core.event.EventRecorder;
 import io.sessiongate.core.event.EventRepository;
 import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.report.ReportQueries;
+import io.sessiongate.core.report.ReportRequestRepository;
+import io.sessiongate.core.report.ReportService;
+import io.sessiongate.core.report.ReportSettingsRepository;
 import io.sessiongate.core.rescue.CustomerService;
 import io.sessiongate.core.rescue.DirectoryReads;
 import io.sessiongate.core.rescue.JoinableChannels;
@@ -41,6 +45,7 @@ import io.sessiongate.core.websession.SessionUpdateService;
 import io.sessiongate.core.websession.WebSessionRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Every service of the domain, built once over one database and one clock. The server's wiring
@@ -62,13 +67,20 @@ public final class CoreServices {
     private final SessionQueryService sessionQueries;
     private final SessionUpdateService sessionUpdates;
     private final DirectoryService directory;
+    private final ReportService reports;
     private final DemoData demoData;
     private final CustomerService customers;
     private final JoinableChannels joinableChannels;
     private final SessionSweeper sweeper;
     private final Administration administration;
 
+    /** The services with the vendor's report repeat window (60 s). */
     public CoreServices(Database database, Clock clock, PasswordHasher passwords) {
+        this(database, clock, passwords, ReportService.DEFAULT_REPEAT_WINDOW);
+    }
+
+    /** The services, with {@code reportRepeatWindow} between two servings of the same report to one user. */
+    public CoreServices(Database database, Clock clock, PasswordHasher passwords, Duration reportRepeatWindow) {
         this.database = database;
         this.clock = clock;
         this.passwords = passwords;
@@ -88,15 +100,18 @@ public final class CoreServices {
         this.lifecycle = new LifecycleService(database, authenticator, events, clock, supportSessions);
         this.pinCodes = new PinCodeService(database, authenticator, events, clock, supportSessions,
                 new PinRequestRepository(), new SecureRandom());
-        this.customers = new CustomerService(database, events, clock, supportSessions, new DirectoryReads(),
+        DirectoryReads directoryReads = new DirectoryReads();
+        this.customers = new CustomerService(database, events, clock, supportSessions, directoryReads,
                 new PinAttempts());
         this.joinableChannels = new JoinableChannels(database);
         this.sweeper = new SessionSweeper(database, events, clock, supportSessions);
         this.sessionQueries = new SessionQueryService(database, authenticator, clock, supportSessions, presenceRows,
-                new DirectoryReads());
+                directoryReads);
         this.sessionUpdates = new SessionUpdateService(database, authenticator, events, clock, webSessions);
         this.directory = new DirectoryService(database, authenticator, passwords, clock, events,
                 new ForcedSignOut(webSessions, authCodes, events));
+        this.reports = new ReportService(database, authenticator, events, clock, directoryReads,
+                new ReportSettingsRepository(), new ReportRequestRepository(), new ReportQueries(), reportRepeatWindow);
         this.demoData = new DemoData(database, passwords, clock, accounts, supportSessions);
         AdminAccess access = new AdminAccess(database, authenticator);
         ApiTokens tokens = new ApiTokens(database, clock, events, access, apiTokens);
@@ -177,6 +192,11 @@ public final class CoreServices {
     /** The administration of the directory: the Rescue administration methods and the JSON API use it. */
     public DirectoryService directory() {
         return directory;
+    }
+
+    /** The Rescue API's reports: their settings, the poll limit, the streamed rows. */
+    public ReportService reports() {
+        return reports;
     }
 
     public DemoData demoData() {

@@ -60,6 +60,35 @@ public record ServerConfig(String host, int port, Optional<DatabaseConfig> datab
                 get.apply("SESSIONGATE_OPERATOR_TOKEN").orElse(null));
     }
 
+    /** The variable that sets how long the same report is refused after it was served (getReport_v2). */
+    public static final String REPORT_REPEAT_SECONDS = "SESSIONGATE_REPORT_REPEAT_SECONDS";
+
+    /**
+     * How long getReport_v2 refuses the same report to the same user after serving it
+     * ({@value #REPORT_REPEAT_SECONDS}, whole seconds, 0 for never; default the vendor's 60 s), read
+     * through {@code settings} as {@link #from} reads the rest. Kept out of the record so that adding
+     * it did not change every place that builds one.
+     */
+    public static java.time.Duration reportRepeatWindow(Function<String, String> settings) {
+        String v = settings.apply(REPORT_REPEAT_SECONDS);
+        if (v == null || v.isBlank()) {
+            return io.sessiongate.core.report.ReportService.DEFAULT_REPEAT_WINDOW;
+        }
+        int seconds = integer(REPORT_REPEAT_SECONDS, v.trim());
+        if (seconds < 0) {
+            throw new IllegalArgumentException(REPORT_REPEAT_SECONDS + " cannot be negative, not '" + v + "'");
+        }
+        return java.time.Duration.ofSeconds(seconds);
+    }
+
+    /** {@link #reportRepeatWindow(Function)} from the process environment and system properties. */
+    public static java.time.Duration reportRepeatWindowFromEnvironment() {
+        return reportRepeatWindow(name -> {
+            String v = System.getProperty(name);
+            return v != null ? v : System.getenv(name);
+        });
+    }
+
     /** The same configuration on another port (0 for any free one). */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, database, poolSize, demo, dataDir, bcryptCost, operatorToken);

@@ -119,7 +119,8 @@ public final class SessionGate implements AutoCloseable {
 
     /** Starts HTTP over a database that is already open; {@link #close()} closes it too. */
     public static SessionGate start(ServerConfig config, Database database, EmbeddedMariaDb embedded, Clock clock) {
-        CoreServices core = new CoreServices(database, clock, new PasswordHasher(config.bcryptCost()));
+        CoreServices core = new CoreServices(database, clock, new PasswordHasher(config.bcryptCost()),
+                ServerConfig.reportRepeatWindowFromEnvironment());
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "sessiongate-scheduler");
             t.setDaemon(true);
@@ -175,7 +176,7 @@ public final class SessionGate implements AutoCloseable {
         rc.register(new HealthResource(core.database(), version));
         rc.register(new PingResource());
         RescueMethods rescue = new RescueMethods(core.logins(), core.transfers(), core.sessionQueries(),
-                core.lifecycle(), core.pinCodes(), core.directory());
+                core.lifecycle(), core.pinCodes(), core.directory(), core.reports());
         rc.register(new StateChangingRequests(rescue));
         rc.register(new RescueResource(rescue));
         rc.register(new RescueSoap(rescue));
@@ -252,6 +253,7 @@ public final class SessionGate implements AutoCloseable {
         try {
             core.logins().purgeExpiredAttempts();
             core.customers().purgeExpiredAttempts();
+            core.reports().purge();
             core.administration().idempotencyKeys().purge();
         } catch (RuntimeException e) {
             LOG.warn("maintenance failed: {}", e.getMessage());

@@ -28,6 +28,18 @@ class ServerConfigTest {
     }
 
     @Test
+    void theReportRepeatWindowIsTheVendorsMinuteUnlessSet() {
+        assertThat(ServerConfig.reportRepeatWindow(Map.<String, String>of()::get)).hasSeconds(60);
+        assertThat(ServerConfig.reportRepeatWindow(Map.of("SESSIONGATE_REPORT_REPEAT_SECONDS", " 5 ")::get))
+                .hasSeconds(5);
+        assertThat(ServerConfig.reportRepeatWindow(Map.of("SESSIONGATE_REPORT_REPEAT_SECONDS", "0")::get)).isZero();
+        assertThatThrownBy(() -> ServerConfig.reportRepeatWindow(Map.of("SESSIONGATE_REPORT_REPEAT_SECONDS", "-1")::get))
+                .hasMessageContaining("cannot be negative");
+        assertThatThrownBy(() -> ServerConfig.reportRepeatWindow(Map.of("SESSIONGATE_REPORT_REPEAT_SECONDS", "1m")::get))
+                .hasMessageContaining("SESSIONGATE_REPORT_REPEAT_SECONDS must be a whole number");
+    }
+
+    @Test
     void aBadPortIsAClearError() {
         assertThatThrownBy(() -> ServerConfig.from(Map.of("SESSIONGATE_PORT", "eighty")::get))
                 .hasMessageContaining("SESSIONGATE_PORT must be a whole number");

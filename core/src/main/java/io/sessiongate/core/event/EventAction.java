@@ -32,5 +32,7 @@ public enum EventAction {
     ASSIGNED,
     UNASSIGNED,
     /** A credential (API token) revoked. */
-    REVOKED
+    REVOKED,
+    /** A report setting of a web session or auth code changed (setReportArea_v8, setTimezone, ...). */
+    REPORT_SETTINGS_CHANGED
 }

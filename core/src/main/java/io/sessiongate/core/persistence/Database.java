@@ -182,6 +182,37 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in one read-only transaction on a plain pooled connection, for a read too large
+     * for a Hibernate session's habits (a report streamed row by row to a caller). Never tried again:
+     * what {@code work} has written out by the time the database fails cannot be taken back, so the
+     * failure reaches the caller as a {@link DataAccessException}.
+     */
+    public <T> T readOnly(Function<Tx, T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setReadOnly(true);
+            try {
+                T result = work.apply(Tx.of(c));
+                c.commit();
+                return result;
+            } catch (RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // the original failure is the one worth reporting
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw PersistenceExceptionTranslator.translate(e);
+        } catch (RuntimeException e) {
+            if (e instanceof java.io.UncheckedIOException) {
+                throw e; // the caller's output failed, not the database
+            }
+            throw PersistenceExceptionTranslator.translate(e);
+        }
+    }
+
     /** Runs {@code work} in one transaction that returns nothing. */
     public void doInTransaction(Consumer<Session> work) {
         inTransaction(session -> {

@@ -74,6 +74,12 @@ public final class NativeSql {
         return new Run(tx);
     }
 
+    /** Takes each row of a streamed result in turn ({@link Run#stream}); it may write it out, never keep it. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void handle(Row row) throws SQLException, java.io.IOException;
+    }
+
     /** Maps the current row of a result, reading its columns by name. */
     @FunctionalInterface
     public interface RowMapper<T> {
@@ -115,6 +121,11 @@ public final class NativeSql {
         public Instant getInstant(String column) throws SQLException {
             LocalDateTime t = rs.getObject(column, LocalDateTime.class);
             return t == null ? null : t.toInstant(ZoneOffset.UTC);
+        }
+
+        /** A column as a JDBC 4.2 type the driver reads, e.g. {@code LocalTime} for TIME; null for SQL NULL. */
+        public <T> T getObject(String column, Class<T> type) throws SQLException {
+            return rs.getObject(column, type);
         }
 
         /** A column holding an enum constant's name; null for SQL NULL. */
@@ -173,6 +184,35 @@ public final class NativeSql {
                             rows.add(mapper.map(row));
                         }
                         return rows;
+                    }
+                }
+            });
+        }
+
+        /**
+         * Hands every row to {@code handler} as the database sends it, {@code fetchSize} rows at a time
+         * (MariaDB's driver streams a result when the fetch size is positive), so that a result of any
+         * size passes through in bounded memory; the number of rows. The connection can run nothing
+         * else until the result is read, so a streamed report is the one statement of its transaction.
+         * An {@link java.io.IOException} of the handler leaves as an {@link java.io.UncheckedIOException}.
+         */
+        public long stream(int fetchSize, RowHandler handler) {
+            if (fetchSize <= 0) {
+                throw new IllegalArgumentException("a streamed result needs a positive fetch size");
+            }
+            return tx.jdbc(c -> {
+                try (PreparedStatement ps = prepare(c)) {
+                    ps.setFetchSize(fetchSize);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        Row row = new Row(rs);
+                        long n = 0;
+                        while (rs.next()) {
+                            handler.handle(row);
+                            n++;
+                        }
+                        return n;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
                 }
             });

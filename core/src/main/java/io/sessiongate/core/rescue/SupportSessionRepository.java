@@ -31,7 +31,7 @@ public final class SupportSessionRepository {
                    s.id AS session_id, s.account_id AS session_account_id, s.status AS session_status,
                    s.technician_node_id, s.channel_node_id, s.version, st.parent_id AS technician_group_id,
                    s.picked_up_by_node_id, s.picked_up_at, s.before_transfer_status, s.before_transfer_technician_id,
-                   s.before_transfer_channel_id,
+                   s.before_transfer_channel_id, s.status_changed_at,
                    (SELECT GROUP_CONCAT(cs.group_id) FROM channel_assignment cs WHERE cs.channel_id = s.channel_node_id)
                        AS session_channel_groups
             FROM (SELECT :node AS nid, :session AS sid) k
@@ -41,24 +41,34 @@ public final class SupportSessionRepository {
             LEFT JOIN support_session s ON s.id = k.sid
             LEFT JOIN node st ON st.id = s.technician_node_id""");
 
+    // The time spent in the status a change leaves, added to that status's total (what the session report
+    // shows): first in SET, so that it reads the status and status_changed_at before the change, whether
+    // MariaDB assigns left to right (its default) or all at once (SIMULTANEOUS_ASSIGNMENT).
+    private static final String TIME_IN_STATUS = "waiting_ms = waiting_ms + " + spent(SupportSessionStatus.WAITING)
+            + ", transfer_ms = transfer_ms + " + spent(SupportSessionStatus.TRANSFERRING)
+            + ", active_ms = active_ms + " + spent(SupportSessionStatus.ACTIVE)
+            + ", hold_ms = hold_ms + " + spent(SupportSessionStatus.ON_HOLD);
+
     private static final NativeSql MOVE = NativeSql.of("""
             UPDATE support_session
-            SET status = :status, status_changed_at = :now, technician_node_id = :tech, channel_node_id = :channel,
+            SET {timeInStatus},
+                status = :status, status_changed_at = :now, technician_node_id = :tech, channel_node_id = :channel,
                 transferred_to = :to, transferred_comment = :comment,
                 before_transfer_status = :beforeStatus, before_transfer_technician_id = :beforeTech,
                 before_transfer_channel_id = :beforeChannel, version = version + 1
-            WHERE id = :id AND version = :version""");
+            WHERE id = :id AND version = :version""".replace("{timeInStatus}", TIME_IN_STATUS));
 
     // A lifecycle change (start, hold, close, cancel, leave, time-out): no transfer stays pending after it.
     private static final NativeSql CHANGE = NativeSql.of("""
             UPDATE support_session
-            SET status = :status, status_changed_at = :now, technician_node_id = :tech, channel_node_id = :channel,
+            SET {timeInStatus},
+                status = :status, status_changed_at = :now, technician_node_id = :tech, channel_node_id = :channel,
                 picked_up_by_node_id = :pickedUpBy, picked_up_at = :pickedUpAt, closed_at = :closedAt,
                 transferred_to = CASE WHEN :clearTransfer THEN NULL ELSE transferred_to END,
                 transferred_comment = CASE WHEN :clearTransfer THEN NULL ELSE transferred_comment END,
                 before_transfer_status = NULL, before_transfer_technician_id = NULL, before_transfer_channel_id = NULL,
                 version = version + 1
-            WHERE id = :id AND version = :version""");
+            WHERE id = :id AND version = :version""".replace("{timeInStatus}", TIME_IN_STATUS));
 
     private static final String SESSIONS = """
             SELECT s.id, s.status, s.channel_node_id, c.name AS channel_name, s.technician_node_id,
@@ -123,7 +133,7 @@ public final class SupportSessionRepository {
                                 Long channelNodeId, long version, Long technicianGroupId,
                                 Set<Long> channelGroupIds, Long pickedUpByNodeId, Instant pickedUpAt,
                                 SupportSessionStatus beforeTransfer, Long beforeTransferTechnicianId,
-                                Long beforeTransferChannelId) {
+                                Long beforeTransferChannelId, Instant statusChangedAt) {
     }
 
     /** The one read of a transfer: the target (null when no such node) and the session (null when none). */
@@ -145,7 +155,8 @@ public final class SupportSessionRepository {
                     r.getLong("channel_node_id"), r.getLong("version"), r.getLong("technician_group_id"),
                     StoredIds.parse(r.getString("session_channel_groups")), r.getLong("picked_up_by_node_id"),
                     r.getInstant("picked_up_at"), r.getEnum("before_transfer_status", SupportSessionStatus.class),
-                    r.getLong("before_transfer_technician_id"), r.getLong("before_transfer_channel_id"));
+                    r.getLong("before_transfer_technician_id"), r.getLong("before_transfer_channel_id"),
+                    r.getInstant("status_changed_at"));
             return new TargetAndSession(target, session);
         }).orElseThrow(); // the derived table always yields one row
     }
@@ -225,6 +236,12 @@ public final class SupportSessionRepository {
                 });
     }
 
+    /** Milliseconds since the last status change when the session is in {@code status}, else 0 (SQL). */
+    private static String spent(SupportSessionStatus status) {
+        return "IF(status = '" + status.name()
+                + "', GREATEST(0, TIMESTAMPDIFF(MICROSECOND, status_changed_at, :now) DIV 1000), 0)";
+    }
+
     /** A new session id from the sequence. */
     public long nextId(Tx tx) {
         return NEXT_ID.on(tx).one(r -> r.getLong("id")).orElseThrow();
@@ -274,6 +291,7 @@ public final class SupportSessionRepository {
 
     // The customer enters the PIN: the session waits in its technician's queue, the PIN is free again, the
     // customer's token is the only key to it from now on. The technician's cfield0 (the name) wins over the customer's.
+    // (No time is added: the reports count no time in PIN_ISSUED.)
     private static final NativeSql JOIN_BY_PIN = NativeSql.of("""
             UPDATE support_session
             SET status = :status, status_changed_at = :now, waiting_since = :now, pin_code = NULL,
@@ -329,13 +347,15 @@ public final class SupportSessionRepository {
             .replace("{statuses}", "'" + SupportSessionStatus.ACTIVE.name() + "'")
             .replace("{minutes}", "idle_timeout_minutes"));
 
-    // The claim: only the process whose UPDATE finds the row as it was read changes it, once.
+    // The claim: only the process whose UPDATE finds the row as it was read changes it, once. Like every change
+    // of status, it adds the time spent in the status it leaves (the reports' times).
     private static final NativeSql END = NativeSql.of("""
             UPDATE support_session
-            SET status = :to, status_changed_at = :now, closed_at = :now, pin_code = NULL,
+            SET {timeInStatus},
+                status = :to, status_changed_at = :now, closed_at = :now, pin_code = NULL,
                 before_transfer_status = NULL, before_transfer_technician_id = NULL, before_transfer_channel_id = NULL,
                 version = version + 1
-            WHERE id = :id AND version = :version AND status = :from""");
+            WHERE id = :id AND version = :version AND status = :from""".replace("{timeInStatus}", TIME_IN_STATUS));
 
     /** A PIN code's session as the customer's join finds it. */
     public record PinSession(long id, long accountId, SupportSessionStatus status, long version, Long technicianNodeId,

@@ -13,6 +13,7 @@ import io.sessiongate.core.websession.Caller;
 import io.sessiongate.core.websession.CallerAuthenticator;
 import io.sessiongate.core.websession.Credentials;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -115,7 +116,7 @@ public final class TransferService {
         }
         Long from = session.technicianNodeId() != null ? session.technicianNodeId() : session.channelNodeId();
         transfers.insert(tx, caller.accountId(), session.id(), from, nodeId, nodeRef, storedComment, caller.userId(),
-                now);
+                now, session.status(), Duration.between(session.statusChangedAt(), now));
         Map<String, Object> before = new HashMap<>();
         before.put("status", session.status().name());
         before.put("technicianNodeId", session.technicianNodeId());

@@ -24,6 +24,12 @@ public final class MutableClock extends Clock {
         frozenAt = Instant.now();
     }
 
+    /** Stops the clock at {@code instant} (it still moves by {@link #advance}), for replies checked to the second. */
+    public void freezeAt(Instant instant) {
+        offset = Duration.ZERO;
+        frozenAt = instant;
+    }
+
     /** Back to the real time: no offset, not frozen. */
     public void reset() {
         offset = Duration.ZERO;

@@ -1,5 +1,6 @@
 package io.sessiongate.server.rescue;
 
+import io.sessiongate.api.rescue.GetReportResult;
 import io.sessiongate.api.rescue.AccountInfo;
 import io.sessiongate.api.rescue.GetAccountResult;
 import io.sessiongate.api.rescue.GetGroupResult;
@@ -11,6 +12,8 @@ import io.sessiongate.api.rescue.HierarchyEntry;
 import io.sessiongate.api.rescue.RescueCode;
 import io.sessiongate.api.rescue.RequestPinCodeResult;
 import io.sessiongate.api.rescue.UserInfo;
+import io.sessiongate.core.report.PreparedReport;
+import io.sessiongate.core.report.ReportService;
 import io.sessiongate.core.Identifiers;
 import io.sessiongate.core.account.CallerAccount;
 import io.sessiongate.core.account.DirectoryNode;
@@ -66,6 +69,17 @@ public final class RescueMethods {
     static final Param NO_TECH_CONSOLE = new Param("notechconsole", "bNoTechConsole");
     static final Param PIN_NODE = new Param("nodeid", "nodeId");
     static final Param EXCLUDING_AWAY_AND_BUSY = new Param("excludingawayandbusy", "bExcludingAwayAndBusy");
+    // The report methods' names: the HTTP ones as the vendor's pages and tap-logmeinrescue send them, the
+    // SOAP ones as the vendor's SOAP samples and clients do.
+    static final Param AREA = new Param("area", "eReportArea");
+    static final Param BEGIN_DATE = new Param("bdate", "dBeginDate");
+    static final Param END_DATE = new Param("edate", "dEndDate");
+    static final Param BEGIN_TIME = new Param("btime", "sBeginTime");
+    static final Param END_TIME = new Param("etime", "sEndTime");
+    static final Param TIMEZONE = new Param("timezone", "sTimezone");
+    static final Param OUTPUT = new Param("output", "eOutput");
+    static final Param DELIMITER = new Param("delimiter", "sDelimiter");
+    static final Param NODE_TYPE = new Param("nodetype", "eNodeRef");
     // The administration methods' (SOAP names after the notes' conventions; see the README where inferred).
     static final Param IS_NODE = new Param("isnode", "bIsNode");
     static final Param FILTER_OFFLINE = new Param("filteroffline", "bFilterOffline");
@@ -131,6 +145,13 @@ public final class RescueMethods {
         record User(GetUserResult code, UserInfo user) implements Result {
         }
 
+        /**
+         * getReport_v2: when OK, the report to stream into the reply (read while it is written, in
+         * {@code ReportWriter}); else null.
+         */
+        record Report(GetReportResult code, PreparedReport report) implements Result {
+        }
+
         /** getAccount: the caller's account when OK, else null. */
         record Account(GetAccountResult code, AccountInfo account) implements Result {
         }
@@ -193,7 +214,8 @@ public final class RescueMethods {
     private final Map<String, Method> bySoap = new HashMap<>();
 
     public RescueMethods(LoginService logins, TransferService transfers, SessionQueryService queries,
-                         LifecycleService lifecycle, PinCodeService pinCodes, DirectoryService directory) {
+                         LifecycleService lifecycle, PinCodeService pinCodes, DirectoryService directory,
+                         ReportService reports) {
         declare(new Method("login", "login", List.of(EMAIL, PASSWORD), c -> new Result.LoggedIn(
                 logins.login(c.get(EMAIL), c.get(PASSWORD), c.credentials().cookieToken(), c.remoteAddress()))));
         declare(new Method("logout", "logout", List.of(),
@@ -226,6 +248,26 @@ public final class RescueMethods {
             SessionQueryService.UserLookup found = queries.user(c.credentials(), c.get(NODE), c.get(EMAIL));
             return new Result.User(found.result(), found.user() == null ? null : RescueViews.user(found.user()));
         }).query());
+        // The report setters: their SOAP values drop the method's version, as getReport_v2's do.
+        declare(new Method("setReportArea_v8", "setReportArea_v8", List.of(AREA),
+                c -> new Result.Code(reports.setArea(c.credentials(), c.get(AREA)).of("setReportArea"))));
+        declare(new Method("setReportDate_v2", "setReportDate_v2", List.of(BEGIN_DATE, END_DATE),
+                c -> new Result.Code(reports.setDates(c.credentials(), c.get(BEGIN_DATE), c.get(END_DATE))
+                        .of("setReportDate"))));
+        declare(new Method("setReportTime", "setReportTime", List.of(BEGIN_TIME, END_TIME),
+                c -> new Result.Code(reports.setTimes(c.credentials(), c.get(BEGIN_TIME), c.get(END_TIME))
+                        .of("setReportTime"))));
+        declare(new Method("setTimezone", "setTimezone", List.of(TIMEZONE),
+                c -> new Result.Code(reports.setTimezone(c.credentials(), c.get(TIMEZONE)).of("setTimezone"))));
+        declare(new Method("setOutput", "setOutput", List.of(OUTPUT),
+                c -> new Result.Code(reports.setOutput(c.credentials(), c.get(OUTPUT)).of("setOutput"))));
+        declare(new Method("setDelimiter", "setDelimiter", List.of(DELIMITER),
+                c -> new Result.Code(reports.setDelimiter(c.credentials(), c.get(DELIMITER)).of("setDelimiter"))));
+        // Not a query: it counts against the poll limit, which a cross-site page must not spend for a caller.
+        declare(new Method("getReport_v2", "getReport_v2", List.of(NODE, NODE_TYPE), c -> {
+            ReportService.ReportRequest asked = reports.report(c.credentials(), c.get(NODE), c.get(NODE_TYPE));
+            return new Result.Report(asked.result(), asked.report());
+        }));
         declareAdministration(directory);
     }
 

@@ -24,9 +24,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +114,9 @@ public final class RescueResource {
         if (result instanceof RescueMethods.Result.User u && u.user() != null) {
             return user(u.code(), u.user());
         }
+        if (result instanceof RescueMethods.Result.Report r && r.report() != null) {
+            return report(r);
+        }
         if (result instanceof RescueMethods.Result.Hierarchy h && h.code() == GetHierarchyResult.OK) {
             return reply(Response.Status.OK, RescueReply.withData(h.code(), HierarchyText.render(h.nodes())));
         }
@@ -135,6 +142,20 @@ public final class RescueResource {
             return reply(Response.Status.OK, RescueReply.newNode(n.code(), n.nodeId()));
         }
         return ok(result.code());
+    }
+
+    /**
+     * {@code OK}, a blank line, then the report, streamed: read from the database row by row while the
+     * reply is written (chunked), never held whole.
+     */
+    private static Response report(RescueMethods.Result.Report r) {
+        StreamingOutput body = out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
+            w.write(r.code().httpCode());
+            w.write("\n\n");
+            ReportWriter.write(r.report(), w);
+        };
+        return Response.ok(body, TEXT).build();
     }
 
     private static Response user(RescueCode code, UserInfo u) {

@@ -3,6 +3,8 @@ package io.sessiongate.server.soap;
 import io.sessiongate.api.rescue.LoginResult;
 import io.sessiongate.api.rescue.SessionRow;
 import io.sessiongate.core.rescue.SupportSessionView;
+import io.sessiongate.core.report.PreparedReport;
+import io.sessiongate.server.rescue.ReportWriter;
 import io.sessiongate.server.rescue.RescueMethods;
 import io.sessiongate.server.rescue.RescueViews;
 import io.sessiongate.core.websession.Credentials;
@@ -17,10 +19,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.xml.XMLConstants;
@@ -138,6 +144,9 @@ public final class RescueSoap {
             out.append(pin.soapAsString() ? "<sPINCode>" + pin.pinCode() + "</sPINCode>"
                     : "<iPINCode>" + Integer.parseInt(pin.pinCode()) + "</iPINCode>");
         }
+        if (result instanceof RescueMethods.Result.Report r && r.report() != null) {
+            return report(version, name, out.toString(), r.report());
+        }
         if (result instanceof RescueMethods.Result.Sessions found && !found.sessions().isEmpty()) {
             out.append("<aSessions>");
             found.sessions().forEach(r -> session(out, r));
@@ -149,6 +158,62 @@ public final class RescueSoap {
             reply.header(HttpHeaders.SET_COOKIE, LoginCookie.set(in.outcome().cookieToken(), headers, request));
         }
         return reply.build();
+    }
+
+    /**
+     * getReport_v2's reply with the report in {@code sReport}, streamed: the envelope's start, the report
+     * escaped as XML text while the database sends its rows, then the envelope's end. A failure after the
+     * first bytes can only cut the reply short (the connection is closed): a fault cannot follow a
+     * started result.
+     */
+    private static Response report(SoapVersion version, String operation, String result, PreparedReport report) {
+        String marker = "<!--sReport-->";
+        String whole = version.envelope("<" + operation + "Response xmlns=\"" + NAMESPACE + "\">" + result
+                + "<sReport>" + marker + "</sReport></" + operation + "Response>");
+        String before = whole.substring(0, whole.indexOf(marker));
+        String after = whole.substring(whole.indexOf(marker) + marker.length());
+        StreamingOutput body = out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
+            w.write(before);
+            ReportWriter.write(report, new XmlTextWriter(w));
+            w.write(after);
+            w.flush();
+        };
+        return Response.ok(body, version.contentType).build();
+    }
+
+    /** Writes what it is given as XML character data: the report inside {@code sReport}. */
+    private static final class XmlTextWriter extends Writer {
+        private final Writer out;
+
+        XmlTextWriter(Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] chars, int off, int len) throws IOException {
+            ReportWriter.escape(new String(chars, off, len), out);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            ReportWriter.escape(String.valueOf((char) c), out);
+        }
+
+        @Override
+        public void write(String s) throws IOException {
+            ReportWriter.escape(s, out);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
     }
 
     /** SESSION_V3, as Deskpro's captures show it; the status mapping is in the README. */

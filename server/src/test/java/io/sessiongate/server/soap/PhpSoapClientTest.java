@@ -69,6 +69,53 @@ class PhpSoapClientTest {
         }
     }
 
+    /**
+     * A report pulled as a public PHP wrapper of the vendor's API does it (edwinmugendi/logmein's
+     * getReportV2, with the area setter at its current version): the setters, then getReport_v2, its
+     * code read as {@code substr($result, 10)}, and {@code sReport} split on line breaks and on the
+     * delimiter (a two-character one, as the vendor's PHP sample sets it), the last empty cell popped.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"SOAP_1_1", "SOAP_1_2"})
+    void aPhpReportClientReadsTheReportOutOfSReport(String soapVersion) throws Exception {
+        assumeTrue(phpWithSoap(), "php with the soap extension is not installed (.ci/run installs it)");
+        TestServer server = TestServer.get();
+        TestAccount account = server.accounts().create(1);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String script = String.format("""
+                <?php
+                $c = new SoapClient("%s", array('cache_wsdl' => WSDL_CACHE_NONE, 'soap_version' => %s));
+                $c->login(array('sEmail' => '%s', 'sPassword' => '%s'));
+                echo $c->setReportArea_v8(array('eReportArea' => 'SESSION'))->setReportArea_v8Result, "\n";
+                echo $c->setReportDate_v2(array('dBeginDate' => '%sT00:00:00', 'dEndDate' => '%sT23:59:59'))
+                    ->setReportDate_v2Result, "\n";
+                echo $c->setTimezone(array('sTimezone' => 0))->setTimezoneResult, "\n";
+                echo $c->setDelimiter(array('sDelimiter' => '\\;'))->setDelimiterResult, "\n";
+                $api = $c->getReport_v2(array('iNodeID' => %d, 'eNodeRef' => 'CHANNEL'));
+                echo "code=", strtoupper(substr($api->getReport_v2Result, 10)), "\n";
+                $lines = explode("\n", $api->sReport);
+                $column = explode('\\;', $lines[0]);
+                array_pop($column);
+                $row = explode('\\;', trim($lines[1]));
+                array_pop($row);
+                echo "columns=", count($column), " cells=", count($row), " ", $column[7], "=", $row[7], "\n";
+                ?>
+                """, server.baseUri() + "api/api.asmx?wsdl", soapVersion, account.adminEmail(),
+                TestAccounts.ADMIN_PASSWORD, today, today, account.channelId());
+        Path file = Files.createTempFile("report", ".php");
+        try {
+            Files.writeString(file, script);
+            Process php = new ProcessBuilder("php", file.toString()).redirectErrorStream(true).start();
+            assertThat(php.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String output = new String(php.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(output).isEqualTo("setReportArea_OK\nsetReportDate_OK\nsetTimezone_OK\nsetDelimiter_OK\n"
+                    + "code=OK\ncolumns=36 cells=36 Session ID=" + account.sessionIds().get(0) + "\n");
+            assertThat(php.exitValue()).isZero();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private static boolean phpWithSoap() {
         try {
             Process p = new ProcessBuilder("php", "-r", "exit(class_exists('SoapClient') ? 0 : 1);")

@@ -35,17 +35,25 @@ import io.sessiongate.server.soap.jaxws.USERSTATUS;
 import io.sessiongate.server.soap.jaxws.UnassignChannelRet;
 import io.sessiongate.server.soap.jaxws.CancelActionRet;
 import io.sessiongate.server.soap.jaxws.CloseSessionRet;
+import io.sessiongate.server.soap.jaxws.GetReportRet;
 import io.sessiongate.server.soap.jaxws.GetSessionRet;
 import io.sessiongate.server.soap.jaxws.HoldSessionRet;
 import io.sessiongate.server.soap.jaxws.LoginRet;
 import io.sessiongate.server.soap.jaxws.LogoutRet;
 import io.sessiongate.server.soap.jaxws.NODEREF;
+import io.sessiongate.server.soap.jaxws.OUTPUT;
 import io.sessiongate.server.soap.jaxws.RequestAuthCodeRet;
 import io.sessiongate.server.soap.jaxws.RequestPINCodeRet;
 import io.sessiongate.server.soap.jaxws.RequestPINCodeV3;
 import io.sessiongate.server.soap.jaxws.RequestPINCodeV3Response;
 import io.sessiongate.server.soap.jaxws.SESSIONSTATUS;
 import io.sessiongate.server.soap.jaxws.SESSIONV3;
+import io.sessiongate.server.soap.jaxws.SetDelimiterRet;
+import io.sessiongate.server.soap.jaxws.SetOutputRet;
+import io.sessiongate.server.soap.jaxws.SetReportAreaRet;
+import io.sessiongate.server.soap.jaxws.SetReportDateRet;
+import io.sessiongate.server.soap.jaxws.SetReportTimeRet;
+import io.sessiongate.server.soap.jaxws.SetTimezoneRet;
 import io.sessiongate.server.soap.jaxws.StartSessionRet;
 import io.sessiongate.server.soap.jaxws.TransferSessionRet;
 import io.sessiongate.server.testing.TestServer;
@@ -339,6 +347,56 @@ class RescueJaxWsClientTest {
         assertThat(admin.deleteNode(Math.toIntExact(account.adminNodeId()), null))
                 .as("an administrator cannot delete himself").isEqualTo(DeleteNodeRet.DELETE_NODE_INVALID_DELETE);
         assertThat(client(port).deleteNode(sub, null)).isEqualTo(DeleteNodeRet.DELETE_NODE_NOT_LOGGED_IN);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Port.class)
+    void reportSettersAndGetReportThroughTheGeneratedClient(Port port) throws Exception {
+        APISoap admin = client(port);
+        assertThat(getReportV2Result(admin, 1)).isEqualTo(GetReportRet.GET_REPORT_NOT_LOGGED_IN);
+        assertThat(admin.login(account.adminEmail(), TestAccounts.ADMIN_PASSWORD)).isEqualTo(LoginRet.LOGIN_OK);
+        assertThat(admin.setReportAreaV8("TRANSFERRED_SESSIONS", null)).isEqualTo(SetReportAreaRet.SET_REPORT_AREA_OK);
+        assertThat(admin.setReportAreaV8("8", null)).isEqualTo(SetReportAreaRet.SET_REPORT_AREA_INVALID_PARAM_AREA);
+        assertThat(admin.setReportAreaV8("0", null)).isEqualTo(SetReportAreaRet.SET_REPORT_AREA_OK);
+        var dates = javax.xml.datatype.DatatypeFactory.newInstance();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertThat(admin.setReportDateV2(dates.newXMLGregorianCalendar(today.plusDays(1) + "T00:00:00"),
+                dates.newXMLGregorianCalendar(today + "T00:00:00"), null))
+                .isEqualTo(SetReportDateRet.SET_REPORT_DATE_INVALID_DATE_RANGE);
+        assertThat(admin.setReportDateV2(dates.newXMLGregorianCalendar(today + "T00:00:00"),
+                dates.newXMLGregorianCalendar(today + "T23:59:59"), null)).isEqualTo(SetReportDateRet.SET_REPORT_DATE_OK);
+        assertThat(admin.setReportTime("0:00", "23:59:59", null)).isEqualTo(SetReportTimeRet.SET_REPORT_TIME_OK);
+        assertThat(admin.setReportTime("noon", "23:59:59", null))
+                .isEqualTo(SetReportTimeRet.SET_REPORT_TIME_INVALID_FORMAT);
+        assertThat(admin.setTimezone("0", null)).isEqualTo(SetTimezoneRet.SET_TIMEZONE_OK);
+        assertThat(admin.setTimezone("+25:00", null)).isEqualTo(SetTimezoneRet.SET_TIMEZONE_INVALID_FORMAT);
+        assertThat(admin.setDelimiter(",", null)).isEqualTo(SetDelimiterRet.SET_DELIMITER_OK);
+        assertThat(admin.setDelimiter("", null)).isEqualTo(SetDelimiterRet.SET_DELIMITER_INVALID_FORMAT);
+        assertThat(admin.setOutput(OUTPUT.TEXT, null)).isEqualTo(SetOutputRet.SET_OUTPUT_OK);
+        Holder<GetReportRet> result = new Holder<>();
+        Holder<String> report = new Holder<>();
+        admin.getReportV2(Math.toIntExact(account.channelId()), NODEREF.CHANNEL, null, result, report);
+        assertThat(result.value).isEqualTo(GetReportRet.GET_REPORT_OK);
+        String[] lines = report.value.split("\n");
+        assertThat(lines[0]).startsWith("Start Time,End Time,Last Action Time,Technician Name,");
+        assertThat(lines).as("the header and the channel's two waiting sessions").hasSize(3);
+        admin.getReportV2(Math.toIntExact(account.channelId()), NODEREF.CHANNEL, null, result, report);
+        assertThat(result.value).isEqualTo(GetReportRet.GET_REPORT_POLL_RATE_EXCEEDED);
+        assertThat(report.value).isNull();
+        assertThat(admin.setOutput(OUTPUT.XML, null)).isEqualTo(SetOutputRet.SET_OUTPUT_OK);
+        admin.getReportV2(Math.toIntExact(account.techGroupId()), null, null, result, report);
+        assertThat(result.value).isEqualTo(GetReportRet.GET_REPORT_OK);
+        assertThat(report.value).startsWith("<report><header><field id=\"0\">Start Time</field>")
+                .endsWith("</header><data></data></report>");
+    }
+
+    /** getReport_v2's code alone, for a call that is refused before any report. */
+    private GetReportRet getReportV2Result(APISoap soap, int node) {
+        Holder<GetReportRet> result = new Holder<>();
+        Holder<String> report = new Holder<>();
+        soap.getReportV2(node, NODEREF.NODE, null, result, report);
+        assertThat(report.value).isNull();
+        return result.value;
     }
 
     @ParameterizedTest
