@@ -24,6 +24,7 @@ import io.sessiongate.core.report.ReportService;
 import io.sessiongate.core.report.ReportSettingsRepository;
 import io.sessiongate.core.rescue.CustomerService;
 import io.sessiongate.core.rescue.DirectoryReads;
+import io.sessiongate.core.rescue.JoinableChannels;
 import io.sessiongate.core.rescue.PinAttempts;
 import io.sessiongate.core.rescue.SessionSweeper;
 import io.sessiongate.core.rescue.PresenceRepository;
@@ -69,6 +70,7 @@ public final class CoreServices {
     private final ReportService reports;
     private final DemoData demoData;
     private final CustomerService customers;
+    private final JoinableChannels joinableChannels;
     private final SessionSweeper sweeper;
     private final Administration administration;
 
@@ -101,6 +103,7 @@ public final class CoreServices {
         DirectoryReads directoryReads = new DirectoryReads();
         this.customers = new CustomerService(database, events, clock, supportSessions, directoryReads,
                 new PinAttempts());
+        this.joinableChannels = new JoinableChannels(database);
         this.sweeper = new SessionSweeper(database, events, clock, supportSessions);
         this.sessionQueries = new SessionQueryService(database, authenticator, clock, supportSessions, presenceRows,
                 directoryReads);
@@ -112,11 +115,13 @@ public final class CoreServices {
         this.demoData = new DemoData(database, passwords, clock, accounts, supportSessions);
         AdminAccess access = new AdminAccess(database, authenticator);
         ApiTokens tokens = new ApiTokens(database, clock, events, access, apiTokens);
+        SupportSessionAdministration supportSessionAdministration = new SupportSessionAdministration(database, clock,
+                events, access, supportSessions, pinCodes, transfers, lifecycle);
         this.administration = new Administration(access, new OperatorCredential(database, clock),
                 new AccountAdministration(database, passwords, events, accounts, access, tokens), tokens,
-                new WebSessionAdministration(database, clock, access, sessionUpdates), new AuditTrail(database, access),
-                new SupportSessionAdministration(database, clock, events, access, supportSessions, pinCodes, transfers,
-                        lifecycle), new IdempotencyKeys(database, clock), new DirectoryAdministration(access, directory),
+                new WebSessionAdministration(database, clock, access, sessionUpdates),
+                new AuditTrail(database, access, supportSessionAdministration), supportSessionAdministration,
+                new IdempotencyKeys(database, clock), new DirectoryAdministration(access, directory),
                 new RoleAdministration(events, access), new FolderListAdministration(events, access));
     }
 
@@ -201,6 +206,11 @@ public final class CoreServices {
     /** The customer's side of a support session: join, look, leave. */
     public CustomerService customers() {
         return customers;
+    }
+
+    /** The channels a customer may enter, listed by site key for the customer join page. */
+    public JoinableChannels joinableChannels() {
+        return joinableChannels;
     }
 
     /** The time-outs of support sessions, applied by every server process. */

@@ -60,6 +60,9 @@ public final class Main {
         String base = gate.baseUri().toString();
         StringBuilder b = new StringBuilder();
         b.append("\nsessiongate ").append(SessionGate.version()).append(" is serving on ").append(base).append('\n');
+        b.append("  admin page   ").append(base).append(" (log in as an administrator)\n");
+        b.append("  join page    ").append(base).append("join").append(config.demo() ? "?site=demo" : "")
+                .append(" (customers: a PIN code or a channel)\n");
         b.append("  health       ").append(base).append("health\n");
         b.append("  Rescue API   ").append(base).append("API/<method>.aspx\n");
         b.append("  APIServer    ").append(base).append("APIServer/Session.GetSessionData\n");

@@ -41,10 +41,12 @@ import io.sessiongate.server.api.Idempotency;
 import io.sessiongate.server.api.OpenApiDocument;
 import io.sessiongate.server.api.OpenApiResource;
 import io.sessiongate.server.apiserver.ApiServerResource;
+import io.sessiongate.server.customer.CustomerChannelsResource;
 import io.sessiongate.server.customer.CustomerResource;
 import io.sessiongate.server.rescue.RescueMethods;
 import io.sessiongate.server.rescue.RescueResource;
 import io.sessiongate.server.soap.RescueSoap;
+import io.sessiongate.server.web.WebPages;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -182,6 +184,8 @@ public final class SessionGate implements AutoCloseable {
         administration(rc, core);
         rc.register(new ApiServerResource(core.sessionUpdates()));
         rc.register(new CustomerResource(core.customers()));
+        rc.register(new CustomerChannelsResource(core.joinableChannels()));
+        rc.register(new WebPages());
         io.sessiongate.server.metrics.ServerMetrics.install(rc, core.database(), rescue);
         return rc;
     }

@@ -19,7 +19,10 @@ import java.util.Map;
 /**
  * The account's audit trail, oldest first, read by keyset (the event id) so that a reader can follow
  * it as it grows: every change the services recorded ({@code EventRecorder}), filtered by object.
- * For a master administrator or an API token: it shows every folder of the account.
+ * For a master administrator or an API token: it shows every folder of the account. One exception:
+ * the events of one support session ({@code objectType=SUPPORT_SESSION} with its {@code objectId}) are
+ * for any administrator who may see that session ({@code Scope}, as the session's own read decides),
+ * so that the admin page shows a folder administrator the history of the sessions they act on.
  */
 public final class AuditTrail {
 
@@ -34,10 +37,12 @@ public final class AuditTrail {
 
     private final Database db;
     private final AdminAccess access;
+    private final SupportSessionAdministration sessions;
 
-    public AuditTrail(Database db, AdminAccess access) {
+    public AuditTrail(Database db, AdminAccess access, SupportSessionAdministration sessions) {
         this.db = db;
         this.access = access;
+        this.sessions = sessions;
     }
 
     /**
@@ -56,9 +61,15 @@ public final class AuditTrail {
             rules.add("objectId", "OBJECT_TYPE_REQUIRED", "objectId needs objectType.");
         }
         rules.id("objectId", objectId);
-        return access.inTransaction(credentials, siteKey, AdminAccess.Need.WHOLE_ACCOUNT, (s, who) -> {
+        boolean oneSession = ObjectType.SUPPORT_SESSION.name().equals(objectType) && objectId != null && objectId > 0;
+        AdminAccess.Need need = oneSession ? AdminAccess.Need.ADMINISTRATOR : AdminAccess.Need.WHOLE_ACCOUNT;
+        return access.inTransaction(credentials, siteKey, need, (s, who) -> {
             if (!errors.isEmpty()) {
                 return AdminOutcome.invalid(errors);
+            }
+            if (oneSession && !who.caller().wholeAccount()
+                    && !sessions.visible(Tx.of(s), who.caller(), who.accountId(), objectId)) {
+                return new AdminOutcome.NotFound<>(); // not in their folder list: as if it did not exist
             }
             Tx tx = Tx.of(s);
             NativeSql.Run run = objectType == null ? ALL.on(tx)

@@ -178,6 +178,12 @@ public final class SupportSessionAdministration {
         });
     }
 
+    /** Whether the session exists in the account and {@code caller} may see it (the audit trail asks). */
+    boolean visible(Tx tx, Caller caller, long accountId, long id) {
+        return ONE.on(tx).set("account", accountId).set("id", id).set("limit", 1)
+                .one(SupportSessionAdministration::row).filter(r -> r.visibleTo(caller)).isPresent();
+    }
+
     private Optional<SupportSessionView> read(Tx tx, Caller caller, long accountId, long id) {
         Optional<Row> row = ONE.on(tx).set("account", accountId).set("id", id).set("limit", 1)
                 .one(SupportSessionAdministration::row).filter(r -> r.visibleTo(caller));
