@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line per request: method, path, status, time and SQL statements. The query string is
+ * One log line per request: method, path, status, time, SQL statements and round trips to the database. The query string is
  * never logged, because Rescue callers put passwords and auth codes there, nor the part of a path
  * that looks like one ({@link LogText#path}).
  */
@@ -27,6 +27,9 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
     /** The response header that tells how many SQL statements the request cost. */
     public static final String STATEMENTS_HEADER = "X-Sessiongate-Statements";
 
+    /** The response header that tells how many round trips to the database the request cost. */
+    public static final String ROUND_TRIPS_HEADER = "X-Sessiongate-Round-Trips";
+
     @Override
     public void filter(ContainerRequestContext request) {
         request.setProperty(START, System.nanoTime());
@@ -38,9 +41,11 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
         Object start = request.getProperty(START);
         long micros = start instanceof Long l ? (System.nanoTime() - l) / 1000 : -1;
         int statements = StatementCounter.current();
+        int roundTrips = StatementCounter.roundTrips();
         response.getHeaders().putSingle(STATEMENTS_HEADER, statements);
-        LOG.info("{} {} {} {}us stmts={}", LogText.of(request.getMethod()),
+        response.getHeaders().putSingle(ROUND_TRIPS_HEADER, roundTrips);
+        LOG.info("{} {} {} {}us stmts={} trips={}", LogText.of(request.getMethod()),
                 LogText.path(request.getUriInfo().getRequestUri().getRawPath()),
-                response.getStatus(), micros, statements);
+                response.getStatus(), micros, statements, roundTrips);
     }
 }

@@ -57,6 +57,9 @@ public final class Database implements AutoCloseable {
         driverSettings.setProperty("socketTimeout", "30000");
         driverSettings.setProperty("useServerPrepStmts", "false");
         driverSettings.setProperty("cachePrepStmts", "true");
+        // Deferred writes travel in front of the next statement or with the COMMIT (DeferredWrites); the
+        // statements are client-side prepared, so values are still bound, never spliced into the SQL.
+        driverSettings.setProperty("allowMultiQueries", "true");
         boolean cluster = ClusterSettings.isCluster(config.jdbcUrl());
         PatientConnections connections = new PatientConnections(
                 new DriverDataSource(config.jdbcUrl(), null, driverSettings, config.user(), config.password()));
@@ -151,6 +154,8 @@ public final class Database implements AutoCloseable {
 
     private <T> T once(Function<Session, T> work) {
         Session session = null;
+        DeferredWrites deferred = new DeferredWrites();
+        DeferredWrites outer = DeferredWrites.bind(deferred);
         try {
             session = sessionFactory.openSession();
             session.beginTransaction();
@@ -158,7 +163,15 @@ public final class Database implements AutoCloseable {
             session.flush(); // so that what fails below is the COMMIT itself
             byte[] marker = commitMarker == null ? null : commitMarker.mark(session);
             try {
-                session.getTransaction().commit();
+                if (deferred.isEmpty()) {
+                    StatementCounter.countRoundTrip(); // the driver's COMMIT
+                } else {
+                    Tx.of(session).jdbc(c -> {
+                        deferred.send(c, true);
+                        return null;
+                    });
+                }
+                session.getTransaction().commit(); // sends nothing when the deferred writes carried the COMMIT
             } catch (RuntimeException e) {
                 if (TransactionRetry.causeOf(e) != TransactionRetry.Cause.CONNECTION) {
                     throw e;
@@ -176,6 +189,7 @@ public final class Database implements AutoCloseable {
             rollbackQuietly(session);
             throw e;
         } finally {
+            DeferredWrites.bind(outer);
             if (session != null) {
                 session.close();
             }

@@ -80,6 +80,12 @@ public final class NativeSql {
         void handle(Row row) throws SQLException, java.io.IOException;
     }
 
+    /** Reads what an executed statement answered (its result set or its count). */
+    @FunctionalInterface
+    private interface StatementReader<T> {
+        T read(PreparedStatement executed) throws SQLException;
+    }
+
     /** Maps the current row of a result, reading its columns by name. */
     @FunctionalInterface
     public interface RowMapper<T> {
@@ -135,7 +141,10 @@ public final class NativeSql {
         }
     }
 
-    /** One execution: its parameter values, then {@link #one}, {@link #list}, {@link #update()} or {@link #insert()}. */
+    /**
+     * One execution: its parameter values, then {@link #one}, {@link #list}, {@link #update()}, {@link #defer()}
+     * or {@link #insert()}.
+     */
     public final class Run {
 
         private final Tx tx;
@@ -164,29 +173,25 @@ public final class NativeSql {
 
         /** The first row, mapped; empty when there is none. */
         public <T> Optional<T> one(RowMapper<T> mapper) {
-            return tx.jdbc(c -> {
-                try (PreparedStatement ps = prepare(c)) {
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(mapper.map(new Row(rs))) : Optional.empty();
-                    }
+            return tx.jdbc(c -> execute(c, ps -> {
+                try (ResultSet rs = ps.getResultSet()) {
+                    return rs.next() ? Optional.of(mapper.map(new Row(rs))) : Optional.empty();
                 }
-            });
+            }));
         }
 
         /** Every row, mapped, in the order of the result. */
         public <T> List<T> list(RowMapper<T> mapper) {
-            return tx.jdbc(c -> {
-                try (PreparedStatement ps = prepare(c)) {
-                    try (ResultSet rs = ps.executeQuery()) {
-                        List<T> rows = new ArrayList<>();
-                        Row row = new Row(rs);
-                        while (rs.next()) {
-                            rows.add(mapper.map(row));
-                        }
-                        return rows;
+            return tx.jdbc(c -> execute(c, ps -> {
+                try (ResultSet rs = ps.getResultSet()) {
+                    List<T> rows = new ArrayList<>();
+                    Row row = new Row(rs);
+                    while (rs.next()) {
+                        rows.add(mapper.map(row));
                     }
+                    return rows;
                 }
-            });
+            }));
         }
 
         /**
@@ -201,7 +206,8 @@ public final class NativeSql {
                 throw new IllegalArgumentException("a streamed result needs a positive fetch size");
             }
             return tx.jdbc(c -> {
-                try (PreparedStatement ps = prepare(c)) {
+                sendDeferred(c);
+                try (PreparedStatement ps = prepare(c, Statement.NO_GENERATED_KEYS)) {
                     ps.setFetchSize(fetchSize);
                     try (ResultSet rs = ps.executeQuery()) {
                         Row row = new Row(rs);
@@ -220,16 +226,29 @@ public final class NativeSql {
 
         /** Executes an INSERT, UPDATE or DELETE; the number of rows it changed. */
         public int update() {
-            return tx.jdbc(c -> {
-                try (PreparedStatement ps = prepare(c)) {
-                    return ps.executeUpdate();
-                }
-            });
+            return tx.jdbc(c -> execute(c, PreparedStatement::getUpdateCount));
+        }
+
+        /**
+         * Executes an INSERT, UPDATE or DELETE whose count nobody reads, in the transaction's next round
+         * trip ({@link DeferredWrites}): in front of its next statement or with its COMMIT. Outside a
+         * transaction that defers (a plain {@link Tx#of(Connection)}), it runs at once.
+         */
+        public void defer() {
+            DeferredWrites deferred = tx.deferred();
+            if (deferred == null) {
+                update();
+                return;
+            }
+            checkEverySet();
+            StatementCounter.countDeferred();
+            deferred.add(this);
         }
 
         /** Executes an INSERT into a table with an AUTO_INCREMENT key; the key it generated. */
         public long insert() {
             return tx.jdbc(c -> {
+                sendDeferred(c);
                 try (PreparedStatement ps = prepare(c, Statement.RETURN_GENERATED_KEYS)) {
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -242,22 +261,66 @@ public final class NativeSql {
             });
         }
 
-        private PreparedStatement prepare(Connection c) throws SQLException {
-            return prepare(c, Statement.NO_GENERATED_KEYS);
+        /** The statement in JDBC's {@code ?} form (with the others of a deferred multi-statement packet). */
+        String jdbc() {
+            return jdbc;
         }
 
-        private PreparedStatement prepare(Connection c, int generatedKeys) throws SQLException {
+        /** Binds this run's values to {@code ps} from parameter {@code first} on; the index after the last. */
+        int bindFrom(PreparedStatement ps, int first) throws SQLException {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(first + i, values[i]);
+            }
+            return first + values.length;
+        }
+
+        /**
+         * Runs this statement in one round trip, carrying the transaction's deferred writes in front of it
+         * when there are any, and hands {@code read} the statement positioned on this statement's result.
+         */
+        private <T> T execute(Connection c, StatementReader<T> read) throws SQLException {
+            DeferredWrites deferred = tx.deferred();
+            if (deferred == null || deferred.isEmpty()) {
+                try (PreparedStatement ps = prepare(c, Statement.NO_GENERATED_KEYS)) {
+                    ps.execute();
+                    return read.read(ps);
+                }
+            }
+            checkEverySet();
+            StatementCounter.count();
+            try (PreparedStatement ps = c.prepareStatement(deferred.joined(jdbc))) {
+                bindFrom(ps, deferred.bind(ps));
+                ps.execute();
+                for (int i = 0; i < deferred.size(); i++) {
+                    ps.getMoreResults(); // past the deferred writes' counts, to this statement's result
+                }
+                deferred.clear();
+                return read.read(ps);
+            }
+        }
+
+        /** Sends the deferred writes in a round trip of their own, before a statement they cannot travel with. */
+        private void sendDeferred(Connection c) throws SQLException {
+            DeferredWrites deferred = tx.deferred();
+            if (deferred != null) {
+                deferred.send(c, false);
+            }
+        }
+
+        private void checkEverySet() {
             for (int i = 0; i < set.length; i++) {
                 if (!set[i]) {
                     throw new IllegalStateException("no value for :" + names.get(i) + " in " + jdbc);
                 }
             }
+        }
+
+        private PreparedStatement prepare(Connection c, int generatedKeys) throws SQLException {
+            checkEverySet();
             StatementCounter.count();
             PreparedStatement ps = c.prepareStatement(jdbc, generatedKeys);
             try {
-                for (int i = 0; i < values.length; i++) {
-                    ps.setObject(i + 1, values[i]);
-                }
+                bindFrom(ps, 1);
             } catch (SQLException | RuntimeException e) {
                 ps.close();
                 throw e;

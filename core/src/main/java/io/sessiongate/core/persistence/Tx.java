@@ -16,20 +16,61 @@ public final class Tx {
 
     private final Session session;
     private final Connection connection;
+    private final DeferredWrites deferred; // null: a deferred write is sent at once
 
-    private Tx(Session session, Connection connection) {
+    private Tx(Session session, Connection connection, DeferredWrites deferred) {
         this.session = session;
         this.connection = connection;
+        this.deferred = deferred;
     }
 
-    /** The transaction {@code session} holds. */
+    /**
+     * The transaction {@code session} holds; inside {@link Database#inTransaction} its deferred writes
+     * ({@link NativeSql.Run#defer()}) wait for the next statement or the COMMIT.
+     */
     public static Tx of(Session session) {
-        return new Tx(Objects.requireNonNull(session), null);
+        return new Tx(Objects.requireNonNull(session), null, DeferredWrites.bound());
     }
 
-    /** The transaction {@code connection} is in; committing it is the caller's business. */
+    /** The transaction {@code connection} is in; committing it is the caller's business, and nothing is deferred. */
     public static Tx of(Connection connection) {
-        return new Tx(null, Objects.requireNonNull(connection));
+        return new Tx(null, Objects.requireNonNull(connection), null);
+    }
+
+    /**
+     * The transaction {@code connection} is in, holding deferred writes as the server's transactions do (the
+     * benchmark's database ceiling, so that it makes the server's round trips); end it with {@link #commit()}
+     * or {@link #rollback()}.
+     */
+    public static Tx deferring(Connection connection) {
+        return new Tx(null, Objects.requireNonNull(connection), new DeferredWrites());
+    }
+
+    /** Commits a {@link #deferring} transaction: its deferred writes and the COMMIT in one round trip. */
+    public void commit() throws SQLException {
+        if (connection == null) {
+            throw new IllegalStateException("a Hibernate session's transaction is committed by Database");
+        }
+        if (deferred != null && !deferred.isEmpty()) {
+            deferred.send(connection, true);
+        }
+        connection.commit(); // sends nothing when the deferred writes carried the COMMIT
+    }
+
+    /** Rolls a plain connection's transaction back, forgetting what was deferred. */
+    public void rollback() throws SQLException {
+        if (connection == null) {
+            throw new IllegalStateException("a Hibernate session's transaction is rolled back by Database");
+        }
+        if (deferred != null) {
+            deferred.clear();
+        }
+        connection.rollback();
+    }
+
+    /** The writes waiting for this transaction's next round trip, or null when writes are sent at once. */
+    DeferredWrites deferred() {
+        return deferred;
     }
 
     /** The Hibernate session, for the directory's entities; there is none on a plain connection. */

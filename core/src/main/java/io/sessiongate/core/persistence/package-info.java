@@ -33,6 +33,18 @@
  * type per read; no positional {@code Object[]} row leaves this package. Repositories hold no state.
  * The benchmark's database ceiling calls the same methods on its own connection.
  *
+ * <h2>Round trips: deferred writes</h2>
+ * A write whose count nobody reads and that no later Hibernate statement depends on (a web
+ * session's touch, a transfer's row, an event's row, a cluster's commit marker) is
+ * {@link io.sessiongate.core.persistence.NativeSql.Run#defer() deferred}: it travels in front of the
+ * transaction's next plain-JDBC statement, or with its COMMIT, in one multi-statement packet
+ * ({@code DeferredWrites}; the driver runs with {@code allowMultiQueries}, its statements prepared
+ * client-side, so values are bound, never spliced: no SQL is ever built from a value). A transfer is so
+ * four round trips (the caller; the touch with the session and target read; the move under its version;
+ * the transfer and event rows with the COMMIT) for six statements. A write whose count decides what
+ * happens next (a versioned update, an insert whose key is needed) is never deferred. A deferred write
+ * that fails fails the statement it travels with, and the whole transaction rolls back.
+ *
  * <h2>Transactions</h2>
  * Every service method runs in one transaction through
  * {@link io.sessiongate.core.persistence.Database#inTransaction}; persistence exceptions leave it as

@@ -151,7 +151,7 @@ public final class WebSessionRepository {
 
     /** Counts a request on the session (last request, count); never its version, so that it races nothing. */
     public void touch(Tx tx, long id, Instant now) {
-        TOUCH.on(tx).set("now", now).set("id", id).update();
+        TOUCH.on(tx).set("now", now).set("id", id).defer(); // rides the request's next round trip
     }
 
     /** Marks an Active session TimedOut; false when it was no longer Active. */

@@ -54,6 +54,7 @@ class LifecycleServiceTest {
         StatementCounter.reset();
         assertThat(life.start(admin, id, tech)).isEqualTo(StartSessionResult.OK);
         assertThat(StatementCounter.current()).as("read, touch, session and technician, update, event").isEqualTo(5);
+        assertThat(StatementCounter.roundTrips()).as("the touch and the event ride other round trips").isEqualTo(4);
         assertThat(row(session)).isEqualTo("ACTIVE " + tech + " " + a.channelId() + " " + tech + " -");
         assertThat(life.start(admin, id, tech)).as("already active").isEqualTo(StartSessionResult.ACTION_FAILED);
         assertThat(life.hold(admin, id)).isEqualTo(HoldSessionResult.OK);

@@ -40,7 +40,7 @@ class SessionUpdateServiceTest {
     }
 
     @Test
-    void anUpdateCostsFiveStatementsAndAnIdleSessionCannotBeUpdated() {
+    void anUpdateCostsFiveStatementsInFourRoundTripsAndAnIdleSessionCannotBeUpdated() {
         TestAccount a = accounts.create(0);
         Credentials admin = Credentials.cookie(login(a).cookieToken());
         long target = login(a).webSessionId();
@@ -48,6 +48,8 @@ class SessionUpdateServiceTest {
         assertThat(core.sessionUpdates().update(admin, new SessionUpdate(Long.toString(target), a.siteKey(), null,
                 "2001:db8::7", "A", "N"))).isInstanceOf(SessionUpdateService.Outcome.Done.class);
         assertThat(StatementCounter.current()).isEqualTo(5);
+        assertThat(StatementCounter.roundTrips()).as("caller; touch with the target; update; event with the COMMIT")
+                .isEqualTo(4);
 
         CLOCK.advance(IdleTimeout.AFTER.plus(Duration.ofSeconds(1)));
         Credentials fresh = Credentials.cookie(login(a).cookieToken());
