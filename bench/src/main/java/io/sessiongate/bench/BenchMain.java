@@ -161,7 +161,7 @@ public final class BenchMain {
                 return out;
             }
 
-            Wrk wrk = new Wrk(Files.createTempDirectory("sessiongate-wrk"));
+            Wrk wrk = new Wrk(Files.createTempDirectory("sessiongate-wrk"), new ServerCpu(server.pid()));
             try (DbCeiling ceiling = new DbCeiling(jdbcUrl, user, password, POOL_SIZE, d)) {
                 // Long enough for the JIT to compile the hot paths before anything is measured.
                 int warm = Math.max(10, seconds);

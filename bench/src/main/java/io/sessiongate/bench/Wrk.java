@@ -15,11 +15,14 @@ final class Wrk {
 
     private static final Pattern RESULT = Pattern.compile(
             "BENCH requests=(\\d+) duration_us=(\\d+) errors=(\\d+) p50=(\\d+) p99=(\\d+) p999=(\\d+)");
+    private static final Pattern FIRST_ERROR = Pattern.compile("BENCH first_error (.*)");
 
     private static final String COMMON = """
             errors = 0
+            first_error = ""
             local threads = {}
             function setup(thread)
+              thread:set("id", #threads)
               table.insert(threads, thread)
             end
             function init(args)
@@ -29,22 +32,37 @@ final class Wrk {
               local s = "cbench" .. i .. "x"
               return s .. string.rep("0", 48 - #s)
             end
+            function seen(status, body) end
             function response(status, headers, body)
-              if not ok(status, body) then errors = errors + 1 end
+              if not ok(status, body) then
+                errors = errors + 1
+                if first_error == "" then
+                  first_error = (status .. " " .. string.sub(body or "", 1, 160)):gsub("[\\r\\n]", " ")
+                end
+              end
+              seen(status, body)
             end
             function done(summary, latency, requests)
               local e = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-              for _, t in ipairs(threads) do e = e + t:get("errors") end
+              local first = ""
+              for _, t in ipairs(threads) do
+                e = e + t:get("errors")
+                if first == "" then first = t:get("first_error") end
+              end
               io.write(string.format("BENCH requests=%d duration_us=%d errors=%d p50=%d p99=%d p999=%d\\n",
                 summary.requests, summary.duration, e, latency:percentile(50), latency:percentile(99),
                 latency:percentile(99.9)))
+              if first ~= "" then io.write("BENCH first_error " .. first .. "\\n") end
             end
             """;
 
     private final Path scripts;
+    private final ServerCpu cpu;
 
-    Wrk(Path scripts) {
+    /** @param cpu the server's CPU, read just before and just after each run */
+    Wrk(Path scripts, ServerCpu cpu) {
         this.scripts = scripts;
+        this.cpu = cpu;
     }
 
     /** The Lua script of an operation, with the dataset's IDs filled in. */
@@ -91,12 +109,15 @@ final class Wrk {
         int threads = Math.min(2, connections);
         List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
                 "--timeout", "10s", "-s", script.toString(), baseUrl));
+        ServerCpu.Reading before = cpu.read();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("wrk failed: " + out);
         }
-        return parse(operation, connections, out);
+        ServerCpu.Reading after = cpu.read();
+        LoadResult r = parse(operation, connections, out);
+        return r.withCpu(ServerCpu.millisPerRequest(after.nanosSince(before), r.requests()));
     }
 
     static LoadResult parse(String operation, int connections, String output) {
@@ -104,8 +125,10 @@ final class Wrk {
         if (!m.find()) {
             throw new IllegalStateException("no result in wrk's output: " + output);
         }
+        Matcher first = FIRST_ERROR.matcher(output);
         return new LoadResult(operation, connections, Long.parseLong(m.group(1)),
                 Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(3)), Long.parseLong(m.group(4)) / 1000.0,
-                Long.parseLong(m.group(5)) / 1000.0, Long.parseLong(m.group(6)) / 1000.0);
+                Long.parseLong(m.group(5)) / 1000.0, Long.parseLong(m.group(6)) / 1000.0, null,
+                first.find() ? first.group(1).trim() : null);
     }
 }

@@ -44,8 +44,49 @@ class BenchPartsTest {
                 new LoadResult("transfer", 8, 400, 1, 0, 1, 2, 3), new LoadResult("db-transfer", 8, 500, 1, 0, 1, 2, 3),
                 new LoadResult("update", 8, 450, 1, 1, 1, 2, 3), new LoadResult("db-update", 8, 500, 1, 0, 1, 2, 3));
         var rows = Report.table(runs, List.of(8));
-        assertThat(rows.get(0)).containsEntry("ratioToDbCeiling", 0.8).containsEntry("ratioToHttpCeiling", 0.4);
-        assertThat(rows.get(1)).containsEntry("ratioToDbCeiling", 0.9).containsEntry("errors", 1L);
+        assertThat(rows.get(0)).containsEntry("operation", "ping").containsEntry("ratioToDbCeiling", null);
+        assertThat(rows.get(1)).containsEntry("ratioToDbCeiling", 0.8).containsEntry("ratioToHttpCeiling", 0.4);
+        assertThat(rows.get(2)).containsEntry("ratioToDbCeiling", 0.9).containsEntry("errors", 1L);
         assertThat(Report.render(runs, List.of(8))).contains("transfer").contains("0.80");
+    }
+
+    @Test
+    void cpuPerRequestIsSetBesidePings() {
+        List<LoadResult> runs = List.of(new LoadResult("ping", 8, 1000, 1, 0, 1, 2, 3).withCpu(0.05),
+                new LoadResult("transfer", 8, 400, 1, 0, 1, 2, 3).withCpu(0.6),
+                new LoadResult("update", 8, 400, 1, 0, 1, 2, 3));
+        var rows = Report.table(runs, List.of(8));
+        assertThat(rows.get(1)).containsEntry("cpuMsPerRequest", 0.6).containsEntry("cpuTimesPing", 12.0)
+                .containsEntry("dbCeilingRps", null);
+        assertThat(rows.get(2)).containsEntry("cpuMsPerRequest", null).containsEntry("cpuTimesPing", null);
+        assertThat(Report.render(runs, List.of(8))).contains("0.600").contains("12.0");
+    }
+
+    @Test
+    void theServersCpuIsReadFromProc(@org.junit.jupiter.api.io.TempDir java.nio.file.Path proc) throws Exception {
+        java.nio.file.Path pid = java.nio.file.Files.createDirectories(proc.resolve("42/task/42"));
+        java.nio.file.Files.createDirectories(proc.resolve("42/task/43"));
+        // the command name may hold spaces and parentheses; utime 250 and stime 50 ticks
+        String stat = "42 (java (x) y) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 30 0 123 456 789\n";
+        java.nio.file.Files.writeString(proc.resolve("42/stat"), stat);
+        java.nio.file.Files.writeString(pid.resolve("schedstat"), "1000000 5 7\n");
+        java.nio.file.Files.writeString(proc.resolve("42/task/43/schedstat"), "2000000000 5 7\n");
+        ServerCpu cpu = new ServerCpu(proc, 42);
+        ServerCpu.Reading before = cpu.read();
+        assertThat(before.ticks()).isEqualTo(300);
+        java.nio.file.Files.writeString(proc.resolve("42/task/43/schedstat"), "2500000000 5 7\n");
+        ServerCpu.Reading after = cpu.read();
+        assertThat(after.nanosSince(before)).as("the threads' schedstat, in ns").isEqualTo(500_000_000L);
+        assertThat(after.sourceSince(before)).isEqualTo("schedstat");
+        assertThat(ServerCpu.millisPerRequest(after.nanosSince(before), 1000)).isEqualTo(0.5);
+
+        // a thread ended: its time is in stat only, so stat (ticks of 10 ms) is the measure
+        java.nio.file.Files.delete(proc.resolve("42/task/43/schedstat"));
+        java.nio.file.Files.delete(proc.resolve("42/task/43"));
+        java.nio.file.Files.writeString(proc.resolve("42/stat"), stat.replace(" 250 50 ", " 300 60 "));
+        ServerCpu.Reading later = cpu.read();
+        assertThat(later.nanosSince(after)).isEqualTo(600_000_000L);
+        assertThat(later.sourceSince(after)).isEqualTo("stat");
+        assertThat(new ServerCpu(proc, 7).read().nanosSince(before)).as("no such process").isEqualTo(-1);
     }
 }
