@@ -21,6 +21,15 @@ final class Report {
     /** What a row of an operation counts, where its name does not say it all. */
     private static final Map<String, String> NOTES = new LinkedHashMap<>();
 
+    static {
+        NOTES.put("pin-join", "a technician's requestPINCode, then the customer's join with that PIN: a pair is two\n"
+                + "  requests, both counted in req/s (pairs per second are half); no database ceiling (two services'\n"
+                + "  transactions; their statements are above)");
+        NOTES.put("start", "startSession (On Hold to Active) and holdSession in turn on each technician's own session");
+        NOTES.put("sessions-page", "the first 50 of a channel's support sessions, the channels in turn, by API token");
+        NOTES.put("events-page", "the first 50 events of the audit trail, by API token");
+    }
+
     private Report() {
     }
 

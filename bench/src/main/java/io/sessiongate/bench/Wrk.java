@@ -1,5 +1,6 @@
 package io.sessiongate.bench;
 
+import io.sessiongate.core.websession.SecureTokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,16 @@ final class Wrk {
               return s .. string.rep("0", 48 - #s)
             end
             function seen(status, body) end
+            -- wrk calls thread 0's request() once before the run to check what it returns, and never sends
+            -- that request: a script that rotates deterministically must not count that call.
+            local checked = false
+            function checking()
+              if id == 0 and not checked then
+                checked = true
+                return true
+              end
+              return false
+            end
             function response(status, headers, body)
               if not ok(status, body) then
                 errors = errors + 1
@@ -56,6 +67,9 @@ final class Wrk {
             end
             """;
 
+    /** The page size of the list operations. */
+    static final int PAGE = 50;
+
     private final Path scripts;
     private final ServerCpu cpu;
 
@@ -65,8 +79,14 @@ final class Wrk {
         this.cpu = cpu;
     }
 
-    /** The Lua script of an operation, with the dataset's IDs filled in. */
-    static String script(String operation, Dataset d) {
+    /**
+     * The Lua script of an operation, with the dataset's IDs filled in. The operations that must not
+     * reuse a technician or a session too soon (pin-join, start) rotate deterministically over the
+     * dataset, each of wrk's {@code threads} over its own share (thread {@code id} takes every
+     * {@code threads}-th), so that no two threads ever pick the same one.
+     */
+    static String script(String operation, Dataset d, int threads) {
+        int share = d.technicians() / threads;
         String op = switch (operation) {
             case "ping" -> """
                     function ok(status, body) return status == 200 end
@@ -97,6 +117,70 @@ final class Wrk {
                         ["Cookie"] = "ASP.NET_SessionId=" .. cookie(math.random(1, %d))}, body)
                     end
                     """.formatted(d.firstTargetWebSession(), d.webSessions() - 1, Dataset.SITE, d.callers());
+            // requestPINCode by each technician in turn (the poll rate allows one a second per user), and
+            // for each PIN the customer's join: response() queues the PIN, request() sends its join first.
+            case "pin-join" -> """
+                    local pins = {}
+                    local k = 0
+                    function ok(status, body)
+                      if string.sub(body, 1, 11) == "OK\\nPINCODE:" then return status == 200 end
+                      return status == 201 and string.find(body, '"status":"WAITING"', 1, true) ~= nil
+                    end
+                    function seen(status, body)
+                      local pin = string.match(body, "^OK\\nPINCODE:(%%d%%d%%d%%d%%d%%d)")
+                      if pin then table.insert(pins, pin) end
+                    end
+                    function authcode(i)
+                      local s = "pbench" .. i .. "x"
+                      return s .. string.rep("0", %d - #s)
+                    end
+                    request = function()
+                      if checking() then return wrk.format("GET", "/ping") end
+                      local pin = table.remove(pins, 1)
+                      if pin then
+                        return wrk.format("POST", "/api/v1/customer/sessions", {["Content-Type"] = "application/json"},
+                          '{"pinCode":"' .. pin .. '","name":"Bench customer"}')
+                      end
+                      local t = id + %d * (k %% %d)
+                      k = k + 1
+                      return wrk.format("GET", "/API/requestPINCode.aspx?authcode=" .. authcode(t)
+                        .. "&cfield0=Customer%%20" .. t .. "&tracking0=bench")
+                    end
+                    """.formatted(SecureTokens.AUTH_CODE_LENGTH, threads, share);
+            // Each technician's own session: started (On Hold to Active) on one pass over the share, held on the
+            // next; a session comes round again only after the whole share, long after its last reply.
+            case "start" -> """
+                    local k = 0
+                    function ok(status, body) return status == 200 and body == "OK" end
+                    request = function()
+                      if checking() then return wrk.format("GET", "/ping") end
+                      local t = id + %d * (k %% %d)
+                      local path
+                      if math.floor(k / %d) %% 2 == 0 then
+                        path = "/API/startSession.aspx?session=" .. (%d + t) .. "&node=" .. (%d + t)
+                      else
+                        path = "/API/holdSession.aspx?session=" .. (%d + t)
+                      end
+                      k = k + 1
+                      return wrk.format("GET", path, {["Cookie"] = "ASP.NET_SessionId=" .. cookie(1 + k %% %d)})
+                    end
+                    """.formatted(threads, share, share, Dataset.START_BASE, Dataset.TECH_BASE, Dataset.START_BASE,
+                    d.callers());
+            case "sessions-page" -> """
+                    local k = 0
+                    function ok(status, body) return status == 200 and string.sub(body, 1, 11) == '{"items":[{' end
+                    request = function()
+                      k = k + 1
+                      return wrk.format("GET", "/api/v1/accounts/%s/support-sessions?channelId=" .. (%d + k %% %d)
+                        .. "&limit=%d", {["Authorization"] = "Bearer %s"})
+                    end
+                    """.formatted(Dataset.SITE, Dataset.CHANNEL_BASE, Dataset.CHANNELS, PAGE, Dataset.apiToken());
+            case "events-page" -> """
+                    function ok(status, body) return status == 200 and string.sub(body, 1, 11) == '{"items":[{' end
+                    request = function()
+                      return wrk.format("GET", "/api/v1/accounts/%s/events?limit=%d", {["Authorization"] = "Bearer %s"})
+                    end
+                    """.formatted(Dataset.SITE, PAGE, Dataset.apiToken());
             default -> throw new IllegalArgumentException(operation);
         };
         return COMMON + op;
@@ -105,8 +189,8 @@ final class Wrk {
     LoadResult run(String operation, Dataset d, String baseUrl, int connections, int seconds)
             throws IOException, InterruptedException {
         Path script = scripts.resolve(operation + ".lua");
-        Files.writeString(script, script(operation, d));
         int threads = Math.min(2, connections);
+        Files.writeString(script, script(operation, d, threads));
         List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
                 "--timeout", "10s", "-s", script.toString(), baseUrl));
         ServerCpu.Reading before = cpu.read();
