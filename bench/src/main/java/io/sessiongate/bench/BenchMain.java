@@ -28,19 +28,35 @@ import java.util.concurrent.TimeUnit;
  * The benchmark, in one run: starts MariaDB (embedded, or the one named by SESSIONGATE_DB_URL),
  * starts the server as its own process with -Xmx256m, seeds a dataset, reads the reports over its
  * history ({@link ReportRun}: rows per second, the server's peak heap), warms up, then at each
- * concurrency alternates the HTTP ceiling, transferSession, the transfer's database ceiling,
- * Session.Update and the update's database ceiling. Prints tables and writes JSON to bench/results.
+ * concurrency alternates the HTTP ceiling (/ping), transferSession, Session.Update, the technician's
+ * PIN and the customer's join, startSession/holdSession, a page of a channel's support sessions and
+ * a page of the audit trail, each (but the PIN and join) followed by its database ceiling. Prints
+ * tables and writes JSON to bench/results.
  *
  * <p>Options: {@code --size default|large|both} (default both), {@code --duration S} seconds per
  * measurement (default 10), {@code --connections 1,8,32,64}, {@code --load no} for the reports only,
- * {@code --port P} for the server to listen on P and the embedded MariaDB on P+1 (default: free ports).
+ * {@code --reports no} for the load only, {@code --port P} for the server to listen on P and the
+ * embedded MariaDB on P+1 (default: free ports), {@code --quick} for the default dataset at 1 and 32
+ * connections, 5 s each, 5 s warm-ups and no reports (the other options still apply over it).
  */
 public final class BenchMain {
 
     private static final int POOL_SIZE = 20;
-    private static final String USAGE =
-            "usage: bench/run [--size default|large|both] [--duration SECONDS] [--connections 1,8,32,64] "
-                    + "[--load yes|no] [--port P]";
+    static final String USAGE =
+            "usage: bench/run [--quick] [--size default|large|both] [--duration SECONDS] [--connections 1,8,32,64] "
+                    + "[--load yes|no] [--reports yes|no] [--port P]\n"
+                    + "  --quick: --size default --duration 5 --connections 1,32 --reports no, 5 s warm-ups";
+    /** The operations that have a database ceiling, by the name of the wrk run. */
+    private static final List<String> WITH_CEILING = List.of("transfer", "update", "start", "sessions-page",
+            "events-page");
+    /** The list pages, whose cost at the large size the issue bounds: within 1.5x of the default size's. */
+    private static final List<String> PAGES = List.of("sessions-page", "events-page");
+    private static final double PAGE_COST_BOUND = 1.5;
+
+    /** What a run measures. */
+    record Plan(String size, int seconds, int warmSeconds, boolean load, boolean reports, int port,
+                List<Integer> connections) {
+    }
 
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
@@ -48,27 +64,10 @@ public final class BenchMain {
             return;
         }
         Map<String, String> opts;
-        String size;
-        int seconds;
-        boolean load;
-        int port;
-        List<Integer> connections = new ArrayList<>();
+        Plan plan;
         try {
             opts = options(args);
-            size = opts.getOrDefault("size", "both");
-            if (!List.of("default", "large", "both").contains(size)) {
-                throw new IllegalArgumentException("unknown size " + size);
-            }
-            seconds = Integer.parseInt(opts.getOrDefault("duration", "10"));
-            String loadOption = opts.getOrDefault("load", "yes");
-            if (!List.of("yes", "no").contains(loadOption)) {
-                throw new IllegalArgumentException("--load is yes or no");
-            }
-            load = "yes".equals(loadOption);
-            port = Integer.parseInt(opts.getOrDefault("port", "0"));
-            for (String c : opts.getOrDefault("connections", "1,8,32,64").split(",")) {
-                connections.add(Integer.parseInt(c.trim()));
-            }
+            plan = plan(opts);
         } catch (IllegalArgumentException e) { // NumberFormatException included
             System.err.println("bench: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
@@ -85,20 +84,22 @@ public final class BenchMain {
         String serverUrlBase;
         if (dbUrl == null || dbUrl.isBlank()) {
             Path dir = root.resolve("bench/target/mariadb");
-            embedded = EmbeddedMariaDb.start(dir.resolve("base"), dir.resolve("data"), port == 0 ? 0 : port + 1, "bench");
+            embedded = EmbeddedMariaDb.start(dir.resolve("base"), dir.resolve("data"),
+                    plan.port() == 0 ? 0 : plan.port() + 1, "bench");
             serverUrlBase = "jdbc:mariadb://127.0.0.1:" + embedded.port() + "/";
         } else {
             serverUrlBase = dbUrl.substring(0, dbUrl.lastIndexOf('/') + 1);
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("started", stamp);
-        report.put("durationSeconds", seconds);
+        report.put("durationSeconds", plan.seconds());
+        report.put("warmUpSeconds", plan.warmSeconds());
         report.put("cores", Runtime.getRuntime().availableProcessors());
         List<Map<String, Object>> sizes = new ArrayList<>();
         try {
-            for (String s : "both".equals(size) ? List.of("default", "large") : List.of(size)) {
-                sizes.add(runSize(s, Dataset.ofSize(s), serverUrlBase, user, password, connections, seconds, load, port,
-                        root, results.resolve("server-" + stamp + "-" + s + ".log")));
+            for (String s : "both".equals(plan.size()) ? List.of("default", "large") : List.of(plan.size())) {
+                sizes.add(runSize(s, Dataset.ofSize(s), serverUrlBase, user, password, plan, root,
+                        results.resolve("server-" + stamp + "-" + s + ".log")));
             }
         } finally {
             if (embedded != null) {
@@ -106,17 +107,54 @@ public final class BenchMain {
             }
         }
         report.put("sizes", sizes);
-        if (sizes.size() == 2 && load) {
-            report.put("largeToDefault", largeToDefault(sizes));
+        if (sizes.size() == 2 && plan.load()) {
+            report.putAll(largeToDefault(sizes));
         }
         Path json = results.resolve("bench-" + stamp + ".json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         System.out.println("\nresults: " + root.relativize(json));
     }
 
+    /** The options read into a plan; {@code --quick} first, every other option over it. */
+    static Plan plan(Map<String, String> opts) {
+        boolean quick = opts.containsKey("quick");
+        String size = opts.getOrDefault("size", quick ? "default" : "both");
+        if (!List.of("default", "large", "both").contains(size)) {
+            throw new IllegalArgumentException("unknown size " + size);
+        }
+        int seconds = Integer.parseInt(opts.getOrDefault("duration", quick ? "5" : "10"));
+        if (seconds < 1) {
+            throw new IllegalArgumentException("--duration is at least 1 second");
+        }
+        boolean load = yesNo(opts, "load", "yes");
+        boolean reports = yesNo(opts, "reports", quick ? "no" : "yes");
+        if (!load && !reports) {
+            throw new IllegalArgumentException("--load no and --reports no leave nothing to measure");
+        }
+        int port = Integer.parseInt(opts.getOrDefault("port", "0"));
+        List<Integer> connections = new ArrayList<>();
+        for (String c : opts.getOrDefault("connections", quick ? "1,32" : "1,8,32,64").split(",")) {
+            int n = Integer.parseInt(c.trim());
+            if (n < 1) {
+                throw new IllegalArgumentException("connections are at least 1");
+            }
+            connections.add(n);
+        }
+        // Long enough for the JIT to compile the hot paths before anything is measured; --quick trades that away.
+        int warm = quick ? 5 : Math.max(10, seconds);
+        return new Plan(size, seconds, warm, load, reports, port, List.copyOf(connections));
+    }
+
+    private static boolean yesNo(Map<String, String> opts, String name, String otherwise) {
+        String value = opts.getOrDefault(name, otherwise);
+        if (!List.of("yes", "no").contains(value)) {
+            throw new IllegalArgumentException("--" + name + " is yes or no");
+        }
+        return "yes".equals(value);
+    }
+
     private static Map<String, Object> runSize(String name, Dataset d, String urlBase, String user, String password,
-                                               List<Integer> connections, int seconds, boolean load, int port,
-                                               Path root, Path serverLog)
+                                               Plan plan, Path root, Path serverLog)
             throws Exception {
         String db = "bench_" + name;
         try (Connection c = DriverManager.getConnection(urlBase, user, password); Statement s = c.createStatement()) {
@@ -129,7 +167,7 @@ public final class BenchMain {
         ServerLaunch.Running running = ServerLaunch.of(root)
                 .javaOptions(extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+")))
                 .database(jdbcUrl, user, password, POOL_SIZE)
-                .port(port)
+                .port(plan.port())
                 .log(serverLog)
                 .healthyWithin(Duration.ofSeconds(120))
                 .start();
@@ -148,43 +186,59 @@ public final class BenchMain {
             out.put("supportSessions", d.supportSessions());
             out.put("technicians", d.technicians());
             out.put("webSessions", d.webSessions());
-            out.put("statements", statements(base));
-            System.out.println("statements per request: " + out.get("statements"));
+            Map<String, Map<String, Integer>> statements = statements(base, d);
+            out.put("statements", statements);
+            System.out.print("statements per request (the server's X-Sessiongate-Statements and -Round-Trips):\n"
+                    + renderStatements(statements));
 
-            List<ReportRun.Result> reports = new ReportRun(base, d).run();
-            out.put("reports", ReportRun.table(reports));
-            System.out.print("\nreports over the history (" + d.supportSessions() + " closed sessions and as many "
-                    + "transfers; server -Xmx256m):\n" + ReportRun.render(reports));
-            out.put("peakRssMbAfterReports", peakRssMb(server.pid()));
-            System.out.println("server memory after the reports: peak RSS " + out.get("peakRssMbAfterReports") + " MB");
-            if (!load) {
+            if (plan.reports()) {
+                List<ReportRun.Result> reports = new ReportRun(base, d).run();
+                out.put("reports", ReportRun.table(reports));
+                System.out.print("\nreports over the history (" + d.supportSessions() + " closed sessions and as many "
+                        + "transfers; server -Xmx256m):\n" + ReportRun.render(reports));
+                out.put("peakRssMbAfterReports", peakRssMb(server.pid()));
+                System.out.println("server memory after the reports: peak RSS " + out.get("peakRssMbAfterReports")
+                        + " MB");
+            }
+            if (!plan.load()) {
                 return out;
             }
 
-            Wrk wrk = new Wrk(Files.createTempDirectory("sessiongate-wrk"));
+            Wrk wrk = new Wrk(Files.createTempDirectory("sessiongate-wrk"), new ServerCpu(server.pid()));
             try (DbCeiling ceiling = new DbCeiling(jdbcUrl, user, password, POOL_SIZE, d)) {
-                // Long enough for the JIT to compile the hot paths before anything is measured.
-                int warm = Math.max(10, seconds);
-                wrk.run("transfer", d, base, 8, warm);
-                wrk.run("update", d, base, 8, warm);
-                ceiling.run("transfer", 8, warm);
-                ceiling.run("update", 8, warm);
+                Load load = new Load(wrk, ceiling, d, base, jdbcUrl, user, password);
+                for (String op : Report.OPERATIONS) {
+                    if (!op.equals("ping")) {
+                        load.wrk(op, 8, plan.warmSeconds());
+                    }
+                }
+                for (String op : WITH_CEILING) {
+                    load.ceiling(op, 8, plan.warmSeconds());
+                }
+                Map<String, List<String>> plans = new LinkedHashMap<>();
+                for (String page : PAGES) {
+                    plans.put(page, ceiling.explain(page));
+                }
+                out.put("explain", plans);
+                System.out.println("the list pages' plans (EXPLAIN):");
+                plans.forEach((page, lines) -> lines.forEach(l -> System.out.println("  " + page + " " + l)));
                 List<LoadResult> all = new ArrayList<>();
                 double gcBefore = gcSeconds(server.pid());
-                for (int c : connections) {
-                    all.add(wrk.run("ping", d, base, c, seconds));
-                    all.add(wrk.run("transfer", d, base, c, seconds));
-                    all.add(ceiling.run("transfer", c, seconds));
-                    all.add(wrk.run("update", d, base, c, seconds));
-                    all.add(ceiling.run("update", c, seconds));
+                for (int c : plan.connections()) {
+                    for (String op : Report.OPERATIONS) {
+                        all.add(load.wrk(op, c, plan.seconds()));
+                        if (WITH_CEILING.contains(op)) {
+                            all.add(load.ceiling(op, c, plan.seconds()));
+                        }
+                    }
                 }
                 double gcAfter = gcSeconds(server.pid());
                 out.put("runs", all);
-                out.put("table", Report.table(all, connections));
+                out.put("table", Report.table(all, plan.connections()));
                 out.put("peakRssMb", peakRssMb(server.pid()));
                 out.put("gcSecondsDuringLoad", gcAfter < 0 || gcBefore < 0 ? null
                         : Math.round((gcAfter - gcBefore) * 1000) / 1000.0);
-                System.out.print(Report.render(all, connections));
+                System.out.print(Report.render(all, plan.connections()));
                 System.out.printf(Locale.ROOT, "server memory: peak RSS %s MB; GC time during the measured load %s s%n",
                         out.get("peakRssMb"), out.get("gcSecondsDuringLoad"));
             }
@@ -197,32 +251,101 @@ public final class BenchMain {
         return out;
     }
 
-    /** One request of each kind, reading the server's own count of SQL statements. */
-    private static Map<String, Integer> statements(String base) throws IOException, InterruptedException {
+    /** Runs an operation under wrk or its database ceiling, after what the operation needs of the data. */
+    private record Load(Wrk wrk, DbCeiling ceiling, Dataset d, String base, String jdbcUrl, String user,
+                        String password) {
+
+        LoadResult wrk(String op, int connections, int seconds) throws Exception {
+            prepare(op);
+            return wrk.run(op, d, base, connections, seconds);
+        }
+
+        LoadResult ceiling(String op, int connections, int seconds) throws Exception {
+            prepare(op);
+            return ceiling.run(op, connections, seconds);
+        }
+
+        /** The start operation begins with every technician's session On Hold, whatever the last run left. */
+        private void prepare(String op) throws java.sql.SQLException {
+            if (op.equals("start")) {
+                try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
+                    d.resetStartSessions(c);
+                }
+            }
+        }
+    }
+
+    /**
+     * One request of each kind, reading the server's own count of SQL statements and of round trips to
+     * the database (absent from servers that do not count them yet: null).
+     */
+    private static Map<String, Map<String, Integer>> statements(String base, Dataset d)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        Map<String, Integer> out = new LinkedHashMap<>();
-        out.put("transferCookie", count(http, HttpRequest.newBuilder(URI.create(base
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+        String admin = "ASP.NET_SessionId=" + Dataset.cookie(1);
+        probe(http, out, "transferCookie", HttpRequest.newBuilder(URI.create(base
                 + "/API/transferSession.aspx?session=" + Dataset.SESSION_BASE + "&node=" + Dataset.TECH_BASE))
-                .header("Cookie", "ASP.NET_SessionId=" + Dataset.cookie(1)).build(), "OK"));
-        out.put("transferAuthCode", count(http, HttpRequest.newBuilder(URI.create(base
+                .header("Cookie", admin).build(), "OK");
+        probe(http, out, "transferAuthCode", HttpRequest.newBuilder(URI.create(base
                 + "/API/transferSession.aspx?session=" + Dataset.SESSION_BASE + "&node=" + Dataset.CHANNEL_BASE
-                + "&noderef=CHANNEL&authcode=" + Dataset.authCode())).build(), "OK"));
-        out.put("sessionUpdate", count(http, HttpRequest.newBuilder(URI.create(base + "/APIServer/Session.Update"))
-                .header("Cookie", "ASP.NET_SessionId=" + Dataset.cookie(1))
+                + "&noderef=CHANNEL&authcode=" + Dataset.authCode())).build(), "OK");
+        probe(http, out, "sessionUpdate", HttpRequest.newBuilder(URI.create(base + "/APIServer/Session.Update"))
+                .header("Cookie", admin)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"SessionSurrogate\":\"" + (Dataset.ofSize("default")
-                        .firstTargetWebSession()) + "\",\"SessionSiteKey\":\"" + Dataset.SITE
-                        + "\",\"SessionStatus\":\"A\"}")).build(), "{\"ReturnedStatus\":\"*Successful\""));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"SessionSurrogate\":\"" + d.firstTargetWebSession()
+                        + "\",\"SessionSiteKey\":\"" + Dataset.SITE + "\",\"SessionStatus\":\"A\"}")).build(),
+                "{\"ReturnedStatus\":\"*Successful\"");
+        // The last technician's: the load's rotations reach it last, long after this.
+        int tech = d.technicians() - 1;
+        String pinReply = probe(http, out, "requestPINCode", HttpRequest.newBuilder(URI.create(base
+                + "/API/requestPINCode.aspx?authcode=" + Dataset.technicianAuthCode(tech) + "&cfield0=Probe")).build(),
+                "OK\nPINCODE:");
+        probe(http, out, "customerJoin", HttpRequest.newBuilder(URI.create(base + "/api/v1/customer/sessions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pinCode\":\"" + pinReply.substring(pinReply.indexOf(':') + 1)
+                        + "\"}")).build(), "{\"id\":");
+        probe(http, out, "startSession", HttpRequest.newBuilder(URI.create(base + "/API/startSession.aspx?session="
+                + d.startSession(tech) + "&node=" + d.techNode(tech))).header("Cookie", admin).build(), "OK");
+        probe(http, out, "holdSession", HttpRequest.newBuilder(URI.create(base + "/API/holdSession.aspx?session="
+                + d.startSession(tech))).header("Cookie", admin).build(), "OK");
+        String bearer = "Bearer " + Dataset.apiToken();
+        probe(http, out, "sessionsPage", HttpRequest.newBuilder(URI.create(base + "/api/v1/accounts/" + Dataset.SITE
+                + "/support-sessions?channelId=" + Dataset.CHANNEL_BASE + "&limit=" + Wrk.PAGE))
+                .header("Authorization", bearer).build(), "{\"items\":[{");
+        probe(http, out, "eventsPage", HttpRequest.newBuilder(URI.create(base + "/api/v1/accounts/" + Dataset.SITE
+                + "/events?limit=" + Wrk.PAGE)).header("Authorization", bearer).build(), "{\"items\":[{");
         return out;
     }
 
-    private static int count(HttpClient http, HttpRequest request, String expectedStart)
-            throws IOException, InterruptedException {
+    /** Sends {@code request}, checks its reply starts as a success does, records its counts; the reply's body. */
+    private static String probe(HttpClient http, Map<String, Map<String, Integer>> out, String name,
+                                HttpRequest request, String expectedStart) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (!r.body().startsWith(expectedStart)) {
-            throw new IllegalStateException(request.uri().getPath() + " answered " + r.body());
+            throw new IllegalStateException(request.uri().getPath() + " answered " + r.statusCode() + " " + r.body());
         }
-        return Integer.parseInt(r.headers().firstValue("X-Sessiongate-Statements").orElse("-1"));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("statements", header(r, "X-Sessiongate-Statements"));
+        counts.put("roundTrips", header(r, "X-Sessiongate-Round-Trips"));
+        out.put(name, counts);
+        return r.body();
+    }
+
+    private static Integer header(HttpResponse<String> r, String name) {
+        return r.headers().firstValue(name).map(Integer::valueOf).orElse(null);
+    }
+
+    /** One line a probe: {@code transferCookie 6 statements / 7 round trips}, {@code -} for a count not sent. */
+    static String renderStatements(Map<String, Map<String, Integer>> statements) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, Map<String, Integer>> e : statements.entrySet()) {
+            Integer st = e.getValue().get("statements");
+            Integer rt = e.getValue().get("roundTrips");
+            out.append(String.format(Locale.ROOT, "  %-17s %s statements / %s round trips%n", e.getKey(),
+                    st == null ? "-" : st, rt == null ? "-" : rt));
+        }
+        return out.toString();
     }
 
     /** VmHWM: the process's peak resident set, in MB. */
@@ -260,24 +383,56 @@ public final class BenchMain {
         return -1;
     }
 
-    private static Map<String, Object> largeToDefault(List<Map<String, Object>> sizes) {
-        Map<String, Object> ratios = new LinkedHashMap<>();
+    /**
+     * Throughput at the large size over the default size's, per operation and concurrency; and for the
+     * list pages, their cost the other way round (default req/s over large, and CPU per request large over
+     * default), which the issue bounds at {@value #PAGE_COST_BOUND}.
+     */
+    static Map<String, Object> largeToDefault(List<Map<String, Object>> sizes) {
         @SuppressWarnings("unchecked") List<LoadResult> small = (List<LoadResult>) sizes.get(0).get("runs");
         @SuppressWarnings("unchecked") List<LoadResult> large = (List<LoadResult>) sizes.get(1).get("runs");
-        for (int i = 0; i < Math.min(small.size(), large.size()); i++) {
-            LoadResult a = small.get(i);
-            LoadResult b = large.get(i);
-            if (a.what().equals("transfer") || a.what().equals("update")) {
-                ratios.put(a.what() + "@" + a.connections(), Math.round(b.perSecond() / a.perSecond() * 100) / 100.0);
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        Map<String, Object> pages = new LinkedHashMap<>();
+        for (LoadResult a : small) {
+            if (a.what().equals("ping") || a.what().startsWith("db-") || a.perSecond() <= 0) {
+                continue;
+            }
+            LoadResult b = large.stream().filter(r -> r.what().equals(a.what()) && r.connections() == a.connections())
+                    .findFirst().orElse(null);
+            if (b == null || b.perSecond() <= 0) {
+                continue;
+            }
+            String key = a.what() + "@" + a.connections();
+            ratios.put(key, Math.round(b.perSecond() / a.perSecond() * 100) / 100.0);
+            if (PAGES.contains(a.what())) {
+                Map<String, Object> cost = new LinkedHashMap<>();
+                double time = Math.round(a.perSecond() / b.perSecond() * 100) / 100.0;
+                cost.put("timeLargeToDefault", time);
+                cost.put("cpuLargeToDefault", a.cpuMillisPerRequest() == null || b.cpuMillisPerRequest() == null
+                        || a.cpuMillisPerRequest() <= 0 ? null
+                        : Math.round(b.cpuMillisPerRequest() / a.cpuMillisPerRequest() * 100) / 100.0);
+                cost.put("p50LargeToDefault", a.p50Millis() <= 0 ? null
+                        : Math.round(b.p50Millis() / a.p50Millis() * 100) / 100.0);
+                cost.put("withinBound", time <= PAGE_COST_BOUND);
+                pages.put(key, cost);
             }
         }
         System.out.println("\nthroughput, large dataset / default dataset: " + ratios);
-        return ratios;
+        System.out.println("list pages, cost at 1,000,000 sessions / at 10,000 (bound " + PAGE_COST_BOUND + "x): "
+                + pages);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("largeToDefault", ratios);
+        out.put("pageCostLargeToDefault", pages);
+        return out;
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
+                m.put("quick", "yes");
+                continue;
+            }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("cannot read the option " + args[i]);
             }

@@ -1,5 +1,6 @@
 package io.sessiongate.bench;
 
+import io.sessiongate.core.websession.ApiTokenRepository;
 import io.sessiongate.core.websession.SecureTokens;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,8 +12,9 @@ import java.sql.Statement;
  * all Online, channels, support sessions waiting in the channels, and web sessions: the callers'
  * (administrators') and the targets of Session.Update. For the reports, as many closed sessions as
  * waiting ones, spread over the last day, each with its times, one transfer (from a channel to a
- * technician) and the event that ended the transfer. Every secret is derived from an index so that
- * the load scripts can name them.
+ * technician) and the event that ended the transfer. For the start operation, each technician's own
+ * session On Hold; an auth code per technician (requestPINCode); an account API token (the lists).
+ * Every secret is derived from an index so that the load scripts can name them.
  */
 record Dataset(int supportSessions, int technicians, int webSessions, int callers) {
 
@@ -29,6 +31,8 @@ record Dataset(int supportSessions, int technicians, int webSessions, int caller
     static final long SESSION_BASE = 10_000_000;
     /** The closed sessions the reports read. */
     static final long HISTORY_BASE = 50_000_000;
+    /** Each technician's own session, On Hold, that the start operation starts and holds in turn. */
+    static final long START_BASE = 40_000_000;
 
     static Dataset ofSize(String size) {
         return switch (size) {
@@ -48,6 +52,16 @@ record Dataset(int supportSessions, int technicians, int webSessions, int caller
         return token("a", 0, SecureTokens.AUTH_CODE_LENGTH);
     }
 
+    /** The auth code of technician {@code i}: requestPINCode is the technician's own call. */
+    static String technicianAuthCode(int i) {
+        return token("p", i, SecureTokens.AUTH_CODE_LENGTH);
+    }
+
+    /** The account's API token (of the bench administrator), for the administration API's lists. */
+    static String apiToken() {
+        return ApiTokenRepository.PREFIX + token("k", 0, SecureTokens.COOKIE_TOKEN_LENGTH);
+    }
+
     private static String token(String kind, int i, int length) {
         String s = kind + "bench" + i + "x";
         StringBuilder b = new StringBuilder(s);
@@ -63,6 +77,25 @@ record Dataset(int supportSessions, int technicians, int webSessions, int caller
 
     long session(int i) {
         return SESSION_BASE + i;
+    }
+
+    /** Technician {@code i}'s own session of the start operation. */
+    long startSession(int i) {
+        return START_BASE + i;
+    }
+
+    /**
+     * Puts every start session back On Hold, as seeded, so that a run of the start operation (which
+     * starts each, then holds it, in turn) finds them all startable whatever the last run left.
+     */
+    void resetStartSessions(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE support_session SET status = 'ON_HOLD', version = version + 1 WHERE id BETWEEN "
+                    + START_BASE + " AND " + (START_BASE + technicians - 1) + " AND status <> 'ON_HOLD'");
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
     }
 
     /** Web sessions 1..callers are the callers'; the rest are Session.Update targets. */
@@ -125,6 +158,10 @@ record Dataset(int supportSessions, int technicians, int webSessions, int caller
                     + "'Tech " + i + "'," + hash + ",'ENABLED'," + techNode(i) + "," + ts + ")");
             batches(s, technicians, 1000, "INSERT INTO user_role (user_id, role_id) VALUES ", i -> "(" + (i + 2)
                     + ",2)");
+            batches(s, technicians, 1000, "INSERT INTO auth_code (user_id, code_hash, created_at) VALUES ",
+                    i -> "(" + (i + 2) + ",'" + SecureTokens.hash(technicianAuthCode(i)) + "'," + ts + ")");
+            s.executeUpdate("INSERT INTO api_token (account_id, user_id, name, token_hash, created_at) VALUES (1,1,"
+                    + "'bench','" + SecureTokens.hash(apiToken()) + "'," + ts + ")");
             // Online for a day: the bench measures transfers, not the console's heartbeats
             batches(s, technicians, 1000, "INSERT INTO technician_presence (node_id, status, last_heartbeat) VALUES ",
                     i -> "(" + techNode(i) + ",'ONLINE', " + ts + " + INTERVAL 1 DAY)");
@@ -133,6 +170,12 @@ record Dataset(int supportSessions, int technicians, int webSessions, int caller
                     + "custom_field0, language, started_at, status_changed_at) VALUES ", i -> "(" + session(i)
                     + ",1,'WAITING'," + (CHANNEL_BASE + i % CHANNELS) + ",'Customer " + i + "','en'," + ts + "," + ts
                     + ")");
+            c.commit();
+            // Started a week ago, so that the reports (over the last two days) do not count them.
+            batches(s, technicians, 1000, "INSERT INTO support_session (id, account_id, status, technician_node_id, "
+                    + "custom_field0, language, started_at, status_changed_at, picked_up_by_node_id, picked_up_at) "
+                    + "VALUES ", i -> "(" + startSession(i) + ",1,'ON_HOLD'," + techNode(i) + ",'Start " + i + "','en',"
+                    + ts + " - INTERVAL 7 DAY," + ts + "," + techNode(i) + "," + ts + " - INTERVAL 7 DAY)");
             c.commit();
             history(s, c);
             String groups = "'" + java.util.stream.LongStream.range(GROUP_BASE, GROUP_BASE + GROUPS)

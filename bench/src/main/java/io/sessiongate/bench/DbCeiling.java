@@ -4,13 +4,18 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sessiongate.api.apiserver.SessionStatus;
 import io.sessiongate.api.rescue.NodeRef;
+import io.sessiongate.core.admin.AdminAccess;
+import io.sessiongate.core.admin.AuditTrail;
+import io.sessiongate.core.admin.SupportSessionAdministration;
 import io.sessiongate.core.event.EventAction;
 import io.sessiongate.core.event.EventRepository;
 import io.sessiongate.core.event.ObjectType;
+import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.persistence.Tx;
 import io.sessiongate.core.rescue.SupportSessionRepository;
 import io.sessiongate.core.rescue.SupportSessionStatus;
 import io.sessiongate.core.rescue.TransferRepository;
+import io.sessiongate.core.websession.ApiTokenRepository;
 import io.sessiongate.core.websession.SecureTokens;
 import io.sessiongate.core.websession.WebSessionRepository;
 import java.sql.Connection;
@@ -19,14 +24,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The database ceiling: exactly the statements the server issues for one transfer (cookie path)
- * and for one Session.Update, through the server's own repository methods, each in one transaction, over a pool of the server's size, with the
- * same concurrency as the HTTP load. What the server could reach if HTTP, JSON and Hibernate cost
- * nothing.
+ * The database ceiling: exactly the statements the server issues for one transfer (cookie path),
+ * one Session.Update, one startSession or holdSession (cookie path), and one page of a channel's
+ * support sessions or of the audit trail (API token), through the server's own repository methods,
+ * each in one transaction, over a pool of the server's size, with the same concurrency as the HTTP
+ * load. What the server could reach if HTTP, JSON and Hibernate cost nothing.
+ *
+ * <p>The two pages' statements (and the account's look-up by site key that precedes them) are not
+ * repository methods but private constants of {@link SupportSessionAdministration}, {@link AuditTrail}
+ * and {@link AdminAccess}: they are read here by reflection, so that they still cannot drift from the
+ * server's SQL (a renamed constant fails this class's test, not a bench run).
  */
 final class DbCeiling implements AutoCloseable {
 
@@ -35,6 +47,12 @@ final class DbCeiling implements AutoCloseable {
     private static final SupportSessionRepository SUPPORT_SESSIONS = new SupportSessionRepository();
     private static final TransferRepository TRANSFERS = new TransferRepository();
     private static final EventRepository EVENTS = new EventRepository();
+
+    private static final ApiTokenRepository API_TOKENS = new ApiTokenRepository();
+    static final NativeSql ACCOUNT = ServerStatements.constant(AdminAccess.class, "ACCOUNT");
+    /** The page of one channel's sessions (the list's filter mask 4: channelId alone). */
+    static final NativeSql SESSIONS_OF_CHANNEL = ServerStatements.sessionPage(4);
+    static final NativeSql EVENT_PAGE = ServerStatements.constant(AuditTrail.class, "ALL");
 
     private final HikariDataSource pool;
     private final Dataset d;
@@ -66,10 +84,13 @@ final class DbCeiling implements AutoCloseable {
                 while (System.nanoTime() < end && n < mine.length) {
                     long start = System.nanoTime();
                     try {
-                        if ("transfer".equals(operation)) {
-                            transfer();
-                        } else {
-                            update();
+                        switch (operation) {
+                            case "transfer" -> transfer();
+                            case "update" -> update();
+                            case "start" -> startOrHold(slot, connections, n);
+                            case "sessions-page" -> sessionsPage(n);
+                            case "events-page" -> eventsPage();
+                            default -> throw new IllegalArgumentException(operation);
                         }
                     } catch (SQLException | RuntimeException e) {
                         errors.incrementAndGet();
@@ -137,6 +158,107 @@ final class DbCeiling implements AutoCloseable {
                             read.folderGroupIds()));
             event(tx, target, ObjectType.WEB_SESSION, EventAction.UPDATED, now);
         });
+    }
+
+    /**
+     * The start operation's statements, as LifecycleService issues them: startSession of technician
+     * {@code i}'s own session (On Hold) by that technician on one pass over this thread's share of the
+     * technicians, holdSession on the next, as the wrk script alternates them.
+     */
+    private void startOrHold(int thread, int threads, int n) throws SQLException {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        int share = Math.max(1, d.technicians() / threads);
+        int i = thread + threads * (n % share);
+        boolean start = (n / share) % 2 == 0;
+        long session = d.startSession(i);
+        long node = d.techNode(i);
+        Instant now = Instant.now();
+        inTransaction(tx -> {
+            authenticate(tx, now, r);
+            SupportSessionRepository.TargetAndSession read = SUPPORT_SESSIONS.targetAndSession(tx, start ? node : null,
+                    session);
+            SupportSessionRepository.SessionToMove s = read.session();
+            SupportSessionStatus expected = start ? SupportSessionStatus.ON_HOLD : SupportSessionStatus.ACTIVE;
+            if (s.status() != expected) {
+                throw new IllegalStateException("session " + session + " is " + s.status() + ", not " + expected);
+            }
+            SupportSessionRepository.Change change = start
+                    ? new SupportSessionRepository.Change(SupportSessionStatus.ACTIVE, node, s.channelNodeId(), node,
+                    s.pickedUpAt() != null ? s.pickedUpAt() : now, null, false)
+                    : new SupportSessionRepository.Change(SupportSessionStatus.ON_HOLD, s.technicianNodeId(),
+                    s.channelNodeId(), s.pickedUpByNodeId(), s.pickedUpAt(), null, false);
+            if (!SUPPORT_SESSIONS.change(tx, session, s.version(), change, now)) {
+                throw new IllegalStateException("session " + session + " changed under the ceiling");
+            }
+            event(tx, session, ObjectType.SUPPORT_SESSION, start ? EventAction.STARTED : EventAction.HELD, now);
+        });
+    }
+
+    /** The first page of a channel's sessions (the channels in turn), as an API token lists them. */
+    private void sessionsPage(int n) throws SQLException {
+        long channel = Dataset.CHANNEL_BASE + n % Dataset.CHANNELS;
+        inTransaction(tx -> {
+            long account = byApiToken(tx);
+            List<Object> rows = SESSIONS_OF_CHANNEL.on(tx).set("account", account).set("after", 0L)
+                    .set("limit", Wrk.PAGE + 1).set("channel", channel).list(ServerStatements::sessionRow);
+            if (rows.isEmpty()) {
+                throw new IllegalStateException("channel " + channel + " listed no session");
+            }
+        });
+    }
+
+    /** The first page of the audit trail, as an API token reads it. */
+    private void eventsPage() throws SQLException {
+        inTransaction(tx -> {
+            long account = byApiToken(tx);
+            List<Object> rows = EVENT_PAGE.on(tx).set("account", account).set("after", 0L).set("limit", Wrk.PAGE + 1)
+                    .list(ServerStatements::eventRow);
+            if (rows.isEmpty()) {
+                throw new IllegalStateException("no events");
+            }
+        });
+    }
+
+    /** The API-token path of CallerAuthenticator and AdminAccess: the token with its user, then the account. */
+    private static long byApiToken(Tx tx) {
+        ApiTokenRepository.TokenCaller caller = API_TOKENS.caller(tx, SecureTokens.hash(Dataset.apiToken()))
+                .orElseThrow(() -> new IllegalStateException("API token missing"));
+        long account = ACCOUNT.on(tx).set("key", Dataset.SITE).one(r -> r.getLong("id"))
+                .orElseThrow(() -> new IllegalStateException("account missing"));
+        if (account != caller.accountId()) {
+            throw new IllegalStateException("the token is another account's");
+        }
+        return account;
+    }
+
+    /**
+     * MariaDB's plan for a list page's statement, as the load runs it (the first page, channel {@code
+     * CHANNEL_BASE}): one line per table, its access type, key, estimated rows and extra.
+     */
+    List<String> explain(String operation) throws SQLException {
+        NativeSql sql = switch (operation) {
+            case "sessions-page" -> SESSIONS_OF_CHANNEL;
+            case "events-page" -> EVENT_PAGE;
+            default -> throw new IllegalArgumentException(operation);
+        };
+        Map<String, Object> values = Map.of("account", 1L, "after", 0L, "limit", Wrk.PAGE + 1, "channel",
+                Dataset.CHANNEL_BASE);
+        List<String> plan = new ArrayList<>();
+        try (Connection c = pool.getConnection();
+             java.sql.PreparedStatement p = c.prepareStatement("EXPLAIN " + sql.jdbc())) {
+            for (int i = 0; i < sql.names().size(); i++) {
+                p.setObject(i + 1, values.get(sql.names().get(i)));
+            }
+            try (java.sql.ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    plan.add(rs.getString("select_type") + " " + rs.getString("table") + ": type=" + rs.getString("type")
+                            + " key=" + rs.getString("key") + " rows=" + rs.getString("rows") + " extra="
+                            + rs.getString("Extra"));
+                }
+            }
+            c.rollback();
+        }
+        return plan;
     }
 
     private interface Work {

@@ -3,12 +3,25 @@ package io.sessiongate.bench;
 /**
  * One measured run: what a load of {@code connections} concurrent callers achieved.
  *
- * @param errors replies that were not the expected success, plus socket errors
+ * @param errors              replies that were not the expected success, plus socket errors
+ * @param cpuMillisPerRequest the server process's CPU time over the run divided by the requests made (null for a
+ *                            database ceiling, which does not go through the server, or when /proc was unreadable)
+ * @param firstError          the first unexpected reply (status and the start of its body), or null
  */
 record LoadResult(String what, int connections, long requests, double seconds, long errors, double p50Millis,
-                  double p99Millis, double p999Millis) {
+                  double p99Millis, double p999Millis, Double cpuMillisPerRequest, String firstError) {
+
+    LoadResult(String what, int connections, long requests, double seconds, long errors, double p50Millis,
+               double p99Millis, double p999Millis) {
+        this(what, connections, requests, seconds, errors, p50Millis, p99Millis, p999Millis, null, null);
+    }
 
     double perSecond() {
         return seconds <= 0 ? 0 : requests / seconds;
+    }
+
+    LoadResult withCpu(Double millisPerRequest) {
+        return new LoadResult(what, connections, requests, seconds, errors, p50Millis, p99Millis, p999Millis,
+                millisPerRequest, firstError);
     }
 }

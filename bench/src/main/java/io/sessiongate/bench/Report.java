@@ -5,9 +5,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** The table: per operation and concurrency, throughput, latency, errors and the ratios to both ceilings. */
+/**
+ * The table: per operation and concurrency, throughput, latency, errors, the server's CPU per request
+ * (and as a multiple of /ping's), and the ratios to both ceilings (the database one where the
+ * operation has one).
+ */
 final class Report {
+
+    /** The operations wrk measures, in the order they run and are shown; /ping first, the HTTP ceiling. */
+    static final List<String> OPERATIONS = List.of("ping", "transfer", "update", "pin-join", "start", "sessions-page",
+            "events-page");
+
+    /** What a row of an operation counts, where its name does not say it all. */
+    private static final Map<String, String> NOTES = new LinkedHashMap<>();
+
+    static {
+        NOTES.put("pin-join", "a technician's requestPINCode, then the customer's join with that PIN: a pair is two\n"
+                + "  requests, both counted in req/s (pairs per second are half); no database ceiling (two services'\n"
+                + "  transactions; their statements are above)");
+        NOTES.put("start", "startSession (On Hold to Active) and holdSession in turn on each technician's own session");
+        NOTES.put("sessions-page", "the first 50 of a channel's support sessions, the channels in turn, by API token");
+        NOTES.put("events-page", "the first 50 events of the audit trail, by API token");
+    }
 
     private Report() {
     }
@@ -15,10 +36,14 @@ final class Report {
     static List<Map<String, Object>> table(List<LoadResult> runs, List<Integer> connections) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int c : connections) {
-            LoadResult ping = find(runs, "ping", c);
-            for (String op : List.of("transfer", "update")) {
-                LoadResult r = find(runs, op, c);
-                LoadResult db = find(runs, "db-" + op, c);
+            Optional<LoadResult> ping = find(runs, "ping", c);
+            for (String op : OPERATIONS) {
+                Optional<LoadResult> found = find(runs, op, c);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                LoadResult r = found.get();
+                Optional<LoadResult> db = find(runs, "db-" + op, c);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("operation", op);
                 row.put("connections", c);
@@ -27,11 +52,19 @@ final class Report {
                 row.put("p99ms", r.p99Millis());
                 row.put("p999ms", r.p999Millis());
                 row.put("errors", r.errors());
-                row.put("httpCeilingRps", round(ping.perSecond()));
-                row.put("dbCeilingRps", round(db.perSecond()));
-                row.put("dbCeilingErrors", db.errors());
-                row.put("ratioToHttpCeiling", ratio(r.perSecond(), ping.perSecond()));
-                row.put("ratioToDbCeiling", ratio(r.perSecond(), db.perSecond()));
+                row.put("cpuMsPerRequest", r.cpuMillisPerRequest());
+                Double pingCpu = ping.map(LoadResult::cpuMillisPerRequest).orElse(null);
+                row.put("cpuTimesPing", r.cpuMillisPerRequest() == null || pingCpu == null || pingCpu <= 0 ? null
+                        : Math.round(r.cpuMillisPerRequest() / pingCpu * 10) / 10.0);
+                row.put("httpCeilingRps", ping.map(p -> round(p.perSecond())).orElse(null));
+                row.put("dbCeilingRps", db.map(d -> round(d.perSecond())).orElse(null));
+                row.put("dbCeilingErrors", db.map(LoadResult::errors).orElse(null));
+                row.put("ratioToHttpCeiling", op.equals("ping") ? null
+                        : ping.map(p -> ratio(r.perSecond(), p.perSecond())).orElse(null));
+                row.put("ratioToDbCeiling", db.map(d -> ratio(r.perSecond(), d.perSecond())).orElse(null));
+                if (r.firstError() != null) {
+                    row.put("firstError", r.firstError());
+                }
                 rows.add(row);
             }
         }
@@ -40,19 +73,40 @@ final class Report {
 
     static String render(List<LoadResult> runs, List<Integer> connections) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%-9s %5s %9s %8s %8s %9s %6s | %10s %6s | %10s %6s%n", "operation", "conns", "req/s", "p50 ms",
-                "p99 ms", "p99.9 ms", "errors", "http ceil", "ratio", "db ceil", "ratio"));
+                "%-13s %5s %9s %8s %8s %9s %6s | %10s %6s | %9s %6s | %9s %6s%n", "operation", "conns", "req/s",
+                "p50 ms", "p99 ms", "p99.9 ms", "errors", "cpu ms/req", "x ping", "http ceil", "ratio", "db ceil",
+                "ratio"));
+        List<String> firstErrors = new ArrayList<>();
         for (Map<String, Object> row : table(runs, connections)) {
-            out.append(String.format(Locale.ROOT, "%-9s %5d %9.0f %8.2f %8.2f %9.2f %6d | %10.0f %6.2f | %10.0f %6.2f%n",
+            out.append(String.format(Locale.ROOT, "%-13s %5d %9.0f %8.2f %8.2f %9.2f %6d | %10s %6s | %9s %6s | %9s %6s%n",
                     row.get("operation"), row.get("connections"), row.get("rps"), row.get("p50ms"), row.get("p99ms"),
-                    row.get("p999ms"), row.get("errors"), row.get("httpCeilingRps"), row.get("ratioToHttpCeiling"),
-                    row.get("dbCeilingRps"), row.get("ratioToDbCeiling")));
+                    row.get("p999ms"), row.get("errors"), cell(row.get("cpuMsPerRequest"), "%.3f"),
+                    cell(row.get("cpuTimesPing"), "%.1f"), cell(row.get("httpCeilingRps"), "%.0f"),
+                    cell(row.get("ratioToHttpCeiling"), "%.2f"), cell(row.get("dbCeilingRps"), "%.0f"),
+                    cell(row.get("ratioToDbCeiling"), "%.2f")));
+            if (row.containsKey("firstError")) {
+                firstErrors.add(row.get("operation") + "@" + row.get("connections") + ": " + row.get("firstError"));
+            }
+        }
+        out.append("cpu ms/req: the server process's CPU time over the run / the requests wrk made; x ping: that\n"
+                + "  multiple of /ping's at the same connections.\n");
+        for (Map.Entry<String, String> note : NOTES.entrySet()) {
+            if (runs.stream().anyMatch(r -> r.what().equals(note.getKey()))) {
+                out.append(note.getKey()).append(": ").append(note.getValue()).append('\n');
+            }
+        }
+        for (String e : firstErrors) {
+            out.append("first unexpected reply, ").append(e).append('\n');
         }
         return out.toString();
     }
 
-    private static LoadResult find(List<LoadResult> runs, String what, int c) {
-        return runs.stream().filter(r -> r.what().equals(what) && r.connections() == c).findFirst().orElseThrow();
+    private static String cell(Object value, String format) {
+        return value == null ? "-" : String.format(Locale.ROOT, format, value);
+    }
+
+    private static Optional<LoadResult> find(List<LoadResult> runs, String what, int c) {
+        return runs.stream().filter(r -> r.what().equals(what) && r.connections() == c).findFirst();
     }
 
     private static double round(double v) {

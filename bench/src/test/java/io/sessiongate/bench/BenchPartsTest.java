@@ -24,7 +24,7 @@ class BenchPartsTest {
         assertThat(SecureTokens.looksLikeToken(Dataset.cookie(1))).isTrue();
         assertThat(Dataset.cookie(1)).hasSize(SecureTokens.COOKIE_TOKEN_LENGTH).isNotEqualTo(Dataset.cookie(2));
         assertThat(SecureTokens.looksLikeToken(Dataset.authCode())).isTrue();
-        assertThat(Wrk.script("transfer", Dataset.ofSize("default"))).contains("function cookie(i)")
+        assertThat(Wrk.script("transfer", Dataset.ofSize("default"), 2)).contains("function cookie(i)")
                 .contains("/API/transferSession.aspx");
     }
 
@@ -44,8 +44,145 @@ class BenchPartsTest {
                 new LoadResult("transfer", 8, 400, 1, 0, 1, 2, 3), new LoadResult("db-transfer", 8, 500, 1, 0, 1, 2, 3),
                 new LoadResult("update", 8, 450, 1, 1, 1, 2, 3), new LoadResult("db-update", 8, 500, 1, 0, 1, 2, 3));
         var rows = Report.table(runs, List.of(8));
-        assertThat(rows.get(0)).containsEntry("ratioToDbCeiling", 0.8).containsEntry("ratioToHttpCeiling", 0.4);
-        assertThat(rows.get(1)).containsEntry("ratioToDbCeiling", 0.9).containsEntry("errors", 1L);
+        assertThat(rows.get(0)).containsEntry("operation", "ping").containsEntry("ratioToDbCeiling", null);
+        assertThat(rows.get(1)).containsEntry("ratioToDbCeiling", 0.8).containsEntry("ratioToHttpCeiling", 0.4);
+        assertThat(rows.get(2)).containsEntry("ratioToDbCeiling", 0.9).containsEntry("errors", 1L);
         assertThat(Report.render(runs, List.of(8))).contains("transfer").contains("0.80");
+    }
+
+    @Test
+    void cpuPerRequestIsSetBesidePings() {
+        List<LoadResult> runs = List.of(new LoadResult("ping", 8, 1000, 1, 0, 1, 2, 3).withCpu(0.05),
+                new LoadResult("transfer", 8, 400, 1, 0, 1, 2, 3).withCpu(0.6),
+                new LoadResult("update", 8, 400, 1, 0, 1, 2, 3));
+        var rows = Report.table(runs, List.of(8));
+        assertThat(rows.get(1)).containsEntry("cpuMsPerRequest", 0.6).containsEntry("cpuTimesPing", 12.0)
+                .containsEntry("dbCeilingRps", null);
+        assertThat(rows.get(2)).containsEntry("cpuMsPerRequest", null).containsEntry("cpuTimesPing", null);
+        assertThat(Report.render(runs, List.of(8))).contains("0.600").contains("12.0");
+    }
+
+    @Test
+    void theServersCpuIsReadFromProc(@org.junit.jupiter.api.io.TempDir java.nio.file.Path proc) throws Exception {
+        java.nio.file.Path pid = java.nio.file.Files.createDirectories(proc.resolve("42/task/42"));
+        java.nio.file.Files.createDirectories(proc.resolve("42/task/43"));
+        // the command name may hold spaces and parentheses; utime 250 and stime 50 ticks
+        String stat = "42 (java (x) y) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 30 0 123 456 789\n";
+        java.nio.file.Files.writeString(proc.resolve("42/stat"), stat);
+        java.nio.file.Files.writeString(pid.resolve("schedstat"), "1000000 5 7\n");
+        java.nio.file.Files.writeString(proc.resolve("42/task/43/schedstat"), "2000000000 5 7\n");
+        ServerCpu cpu = new ServerCpu(proc, 42);
+        ServerCpu.Reading before = cpu.read();
+        assertThat(before.ticks()).isEqualTo(300);
+        java.nio.file.Files.writeString(proc.resolve("42/task/43/schedstat"), "2500000000 5 7\n");
+        ServerCpu.Reading after = cpu.read();
+        assertThat(after.nanosSince(before)).as("the threads' schedstat, in ns").isEqualTo(500_000_000L);
+        assertThat(after.sourceSince(before)).isEqualTo("schedstat");
+        assertThat(ServerCpu.millisPerRequest(after.nanosSince(before), 1000)).isEqualTo(0.5);
+
+        // a thread ended: its time is in stat only, so stat (ticks of 10 ms) is the measure
+        java.nio.file.Files.delete(proc.resolve("42/task/43/schedstat"));
+        java.nio.file.Files.delete(proc.resolve("42/task/43"));
+        java.nio.file.Files.writeString(proc.resolve("42/stat"), stat.replace(" 250 50 ", " 300 60 "));
+        ServerCpu.Reading later = cpu.read();
+        assertThat(later.nanosSince(after)).isEqualTo(600_000_000L);
+        assertThat(later.sourceSince(after)).isEqualTo("stat");
+        assertThat(new ServerCpu(proc, 7).read().nanosSince(before)).as("no such process").isEqualTo(-1);
+    }
+
+    @Test
+    void aRunsFirstUnexpectedReplyIsKept() {
+        LoadResult r = Wrk.parse("start", 1, "BENCH requests=10 duration_us=1000000 errors=1 p50=1 p99=2 p999=3\n"
+                + "BENCH first_error 200 ACTIONFAILED\n");
+        assertThat(r.firstError()).isEqualTo("200 ACTIONFAILED");
+        assertThat(Wrk.parse("ping", 1, "BENCH requests=10 duration_us=1000000 errors=0 p50=1 p99=2 p999=3\n")
+                .firstError()).isNull();
+    }
+
+    @Test
+    void theNewOperationsScriptsSendWhatTheServerServes() {
+        Dataset d = Dataset.ofSize("default");
+        String pin = Wrk.script("pin-join", d, 2);
+        assertThat(pin).contains("/API/requestPINCode.aspx?authcode=").contains("\"pbench\" .. i .. \"x\"")
+                .contains("string.rep(\"0\", " + SecureTokens.AUTH_CODE_LENGTH + " - #s)")
+                .contains("/api/v1/customer/sessions").contains("local t = id + 2 * (k % 500)")
+                .as("wrk's check of thread 0's first request is not counted").contains("if checking() then");
+        assertThat(Dataset.technicianAuthCode(7)).startsWith("pbench7x").hasSize(SecureTokens.AUTH_CODE_LENGTH);
+        assertThat(SecureTokens.looksLikeToken(Dataset.technicianAuthCode(7))).isTrue();
+
+        assertThat(Wrk.script("start", d, 1)).contains("local t = id + 1 * (k % 1000)")
+                .contains("/API/startSession.aspx?session=\" .. (" + Dataset.START_BASE + " + t) .. \"&node=\" .. ("
+                        + Dataset.TECH_BASE + " + t)")
+                .contains("/API/holdSession.aspx?session=");
+        assertThat(Wrk.script("sessions-page", d, 2))
+                .contains("/api/v1/accounts/bench/support-sessions?channelId=\" .. (" + Dataset.CHANNEL_BASE + " + k % "
+                        + Dataset.CHANNELS + ")").contains("&limit=50").contains("Bearer " + Dataset.apiToken());
+        assertThat(Wrk.script("events-page", d, 2)).contains("/api/v1/accounts/bench/events?limit=50");
+    }
+
+    @Test
+    void theApiTokenIsOneTheServerWillLookUp() {
+        String token = Dataset.apiToken();
+        assertThat(token).startsWith(io.sessiongate.core.websession.ApiTokenRepository.PREFIX);
+        assertThat(SecureTokens.looksLikeToken(token.substring(4))).isTrue();
+    }
+
+    @Test
+    void theCeilingsFindTheServersOwnPageStatements() {
+        assertThat(DbCeiling.SESSIONS_OF_CHANNEL.jdbc()).contains("FROM support_session s")
+                .contains("s.channel_node_id = ?").doesNotContain("s.status = ?").contains("ORDER BY s.id LIMIT ?");
+        assertThat(DbCeiling.SESSIONS_OF_CHANNEL.names()).containsExactly("account", "after", "channel", "limit");
+        assertThat(DbCeiling.EVENT_PAGE.jdbc()).contains("FROM event").doesNotContain("object_type = ?");
+        assertThat(DbCeiling.EVENT_PAGE.names()).containsExactly("account", "after", "limit");
+        assertThat(DbCeiling.ACCOUNT.names()).containsExactly("key");
+    }
+
+    @Test
+    void quickIsTheDefaultDatasetAtTwoConcurrenciesWithoutReports() {
+        BenchMain.Plan quick = BenchMain.plan(BenchMain.options(new String[] {"--quick", "--port", "18700"}));
+        assertThat(quick).isEqualTo(new BenchMain.Plan("default", 5, 5, true, false, 18700, List.of(1, 32)));
+        assertThat(BenchMain.plan(BenchMain.options(new String[] {"--quick", "--connections", "8"})).connections())
+                .as("an option given wins over --quick's").containsExactly(8);
+        BenchMain.Plan full = BenchMain.plan(BenchMain.options(new String[] {"--reports", "no"}));
+        assertThat(full).isEqualTo(new BenchMain.Plan("both", 10, 10, true, false, 0, List.of(1, 8, 32, 64)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchMain.plan(BenchMain.options(
+                new String[] {"--load", "no", "--reports", "no"}))).hasMessageContaining("nothing to measure");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchMain.plan(BenchMain.options(
+                new String[] {"--reports", "maybe"}))).hasMessageContaining("--reports is yes or no");
+        assertThat(BenchMain.USAGE).contains("--quick").contains("--reports yes|no");
+    }
+
+    @Test
+    void roundTripsAreADashWhileTheServerDoesNotSendThem() {
+        java.util.Map<String, java.util.Map<String, Integer>> probes = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> transfer = new java.util.LinkedHashMap<>();
+        transfer.put("statements", 6);
+        transfer.put("roundTrips", 7);
+        java.util.Map<String, Integer> update = new java.util.LinkedHashMap<>();
+        update.put("statements", 5);
+        update.put("roundTrips", null);
+        probes.put("transferCookie", transfer);
+        probes.put("sessionUpdate", update);
+        assertThat(BenchMain.renderStatements(probes)).contains("transferCookie    6 statements / 7 round trips")
+                .contains("sessionUpdate     5 statements / - round trips");
+    }
+
+    @Test
+    void thePagesCostAtTheLargeSizeIsSetAgainstTheBound() {
+        java.util.Map<String, Object> small = java.util.Map.of("runs", List.of(
+                new LoadResult("sessions-page", 8, 1000, 1, 0, 2, 4, 5).withCpu(1.0),
+                new LoadResult("events-page", 8, 1000, 1, 0, 2, 4, 5).withCpu(1.0),
+                new LoadResult("db-events-page", 8, 2000, 1, 0, 2, 4, 5)));
+        java.util.Map<String, Object> large = java.util.Map.of("runs", List.of(
+                new LoadResult("sessions-page", 8, 500, 1, 0, 4, 8, 9).withCpu(2.5),
+                new LoadResult("events-page", 8, 900, 1, 0, 2, 4, 5).withCpu(1.1)));
+        var out = BenchMain.largeToDefault(List.of(small, large));
+        assertThat(out.get("largeToDefault")).isEqualTo(java.util.Map.of("sessions-page@8", 0.5, "events-page@8", 0.9));
+        @SuppressWarnings("unchecked") var pages = (java.util.Map<String, java.util.Map<String, Object>>)
+                out.get("pageCostLargeToDefault");
+        assertThat(pages.get("sessions-page@8")).containsEntry("timeLargeToDefault", 2.0)
+                .containsEntry("cpuLargeToDefault", 2.5).containsEntry("withinBound", false);
+        assertThat(pages.get("events-page@8")).containsEntry("timeLargeToDefault", 1.11)
+                .containsEntry("withinBound", true);
     }
 }

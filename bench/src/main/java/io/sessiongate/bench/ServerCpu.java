@@ -1,0 +1,105 @@
+package io.sessiongate.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The CPU time the server process has used, read from {@code /proc} before and after a measured run,
+ * so that a run's CPU per request can be set beside its throughput.
+ *
+ * <p>{@code /proc/<pid>/schedstat} is the thread group leader's alone (the JVM's main thread, which
+ * sleeps), so the precise figure is the sum of {@code /proc/<pid>/task/<tid>/schedstat} (nanoseconds
+ * on CPU) over the threads. A thread that exits between the two readings takes its time with it, so
+ * a run whose set of threads changed is measured instead by {@code /proc/<pid>/stat}'s utime + stime,
+ * which counts the whole process, exited threads included, in clock ticks (10 ms: under 1% of the
+ * CPU of a measured run of a few seconds).
+ */
+final class ServerCpu {
+
+    /** USER_HZ: what the kernel reports CPU times in, 100 on every Linux architecture the JDK runs on. */
+    static final long TICKS_PER_SECOND = 100;
+
+    /** One reading: the process's utime + stime in ticks, and each live thread's nanoseconds on CPU. */
+    record Reading(long ticks, Map<Long, Long> threadNanos) {
+
+        /** Nanoseconds used from {@code before} to this reading; -1 when /proc could not be read. */
+        long nanosSince(Reading before) {
+            if (ticks < 0 || before.ticks < 0) {
+                return -1;
+            }
+            if (!threadNanos.isEmpty() && threadNanos.keySet().equals(before.threadNanos.keySet())) {
+                long sum = 0;
+                for (Map.Entry<Long, Long> t : threadNanos.entrySet()) {
+                    sum += t.getValue() - before.threadNanos.get(t.getKey());
+                }
+                return sum;
+            }
+            return (ticks - before.ticks) * (1_000_000_000L / TICKS_PER_SECOND);
+        }
+
+        /** How the CPU since {@code before} is measured: {@code schedstat} (ns) or {@code stat} (ticks). */
+        String sourceSince(Reading before) {
+            return !threadNanos.isEmpty() && threadNanos.keySet().equals(before.threadNanos.keySet()) ? "schedstat"
+                    : "stat";
+        }
+    }
+
+    private final Path proc;
+    private final long pid;
+
+    ServerCpu(long pid) {
+        this(Path.of("/proc"), pid);
+    }
+
+    ServerCpu(Path proc, long pid) {
+        this.proc = proc;
+        this.pid = pid;
+    }
+
+    Reading read() {
+        Path dir = proc.resolve(Long.toString(pid));
+        long ticks;
+        try {
+            ticks = statTicks(Files.readString(dir.resolve("stat")));
+        } catch (IOException | RuntimeException e) {
+            return new Reading(-1, Map.of());
+        }
+        Map<Long, Long> threads = new TreeMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(dir.resolve("task"))) {
+            for (Path task : tasks) {
+                threads.put(Long.parseLong(task.getFileName().toString()),
+                        schedstatNanos(Files.readString(task.resolve("schedstat"))));
+            }
+        } catch (IOException | RuntimeException e) {
+            threads.clear(); // a thread gone while listed, or no schedstat: stat it is
+        }
+        return new Reading(ticks, threads);
+    }
+
+    /**
+     * utime + stime (fields 14 and 15) of a {@code /proc/<pid>/stat} line. The command name (field 2)
+     * is in parentheses and may itself hold spaces and parentheses: fields are counted after the last ')'.
+     */
+    static long statTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        // f[0] is field 3 (state): field n is f[n - 3]
+        return Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]);
+    }
+
+    /** The first field of a schedstat line: nanoseconds on CPU. */
+    static long schedstatNanos(String schedstat) {
+        return Long.parseLong(schedstat.trim().split("\\s+")[0]);
+    }
+
+    /** CPU milliseconds per request, rounded to a microsecond; null when unknown. */
+    static Double millisPerRequest(long nanos, long requests) {
+        if (nanos < 0 || requests <= 0) {
+            return null;
+        }
+        return Math.round(nanos / 1e3 / requests) / 1000.0;
+    }
+}
