@@ -11,6 +11,7 @@ import io.sessiongate.core.event.EventAction;
 import io.sessiongate.core.event.EventRepository;
 import io.sessiongate.core.event.ObjectType;
 import io.sessiongate.core.persistence.NativeSql;
+import io.sessiongate.core.persistence.Database;
 import io.sessiongate.core.persistence.Tx;
 import io.sessiongate.core.rescue.SupportSessionRepository;
 import io.sessiongate.core.rescue.SupportSessionStatus;
@@ -65,6 +66,7 @@ final class DbCeiling implements AutoCloseable {
         c.setMaximumPoolSize(poolSize);
         c.setAutoCommit(false);
         c.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        c.setDataSourceProperties(Database.driverSettings()); // the server's: deferred writes need multi-statements
         this.pool = new HikariDataSource(c);
         this.d = d;
     }
@@ -265,14 +267,18 @@ final class DbCeiling implements AutoCloseable {
         void run(Tx tx);
     }
 
-    /** One transaction on a pooled connection, as the server's are: committed, or rolled back on failure. */
+    /**
+     * One transaction on a pooled connection, as the server's are: its writes deferred as the server defers
+     * them, committed with the last of them, or rolled back on failure; so the same round trips.
+     */
     private void inTransaction(Work work) throws SQLException {
         try (Connection c = pool.getConnection()) {
+            Tx tx = Tx.deferring(c);
             try {
-                work.run(Tx.of(c));
-                c.commit();
+                work.run(tx);
+                tx.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                tx.rollback();
                 throw e;
             }
         }

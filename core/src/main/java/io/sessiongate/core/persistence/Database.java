@@ -51,15 +51,7 @@ public final class Database implements AutoCloseable {
      * @throws DataAccessException.Unavailable when the database cannot be reached
      */
     public static Database open(DatabaseConfig config) {
-        Properties driverSettings = new Properties();
-        // A connection attempt or a query gives up rather than hang on a database that does not answer.
-        driverSettings.setProperty("connectTimeout", "3000");
-        driverSettings.setProperty("socketTimeout", "30000");
-        driverSettings.setProperty("useServerPrepStmts", "false");
-        driverSettings.setProperty("cachePrepStmts", "true");
-        // Deferred writes travel in front of the next statement or with the COMMIT (DeferredWrites); the
-        // statements are client-side prepared, so values are still bound, never spliced into the SQL.
-        driverSettings.setProperty("allowMultiQueries", "true");
+        Properties driverSettings = driverSettings();
         boolean cluster = ClusterSettings.isCluster(config.jdbcUrl());
         PatientConnections connections = new PatientConnections(
                 new DriverDataSource(config.jdbcUrl(), null, driverSettings, config.user(), config.password()));
@@ -73,6 +65,23 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
+    }
+
+    /**
+     * The driver's settings on every connection: the benchmark's database ceiling uses them too, so that
+     * it sends the server's statements the way the server does.
+     */
+    public static Properties driverSettings() {
+        Properties driverSettings = new Properties();
+        // A connection attempt or a query gives up rather than hang on a database that does not answer.
+        driverSettings.setProperty("connectTimeout", "3000");
+        driverSettings.setProperty("socketTimeout", "30000");
+        driverSettings.setProperty("useServerPrepStmts", "false");
+        driverSettings.setProperty("cachePrepStmts", "true");
+        // Deferred writes travel in front of the next statement or with the COMMIT (DeferredWrites); the
+        // statements are client-side prepared, so values are still bound, never spliced into the SQL.
+        driverSettings.setProperty("allowMultiQueries", "true");
+        return driverSettings;
     }
 
     private static HikariDataSource pool(DatabaseConfig config, PatientConnections connections, boolean cluster) {
