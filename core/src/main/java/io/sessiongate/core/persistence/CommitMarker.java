@@ -42,7 +42,7 @@ final class CommitMarker {
         UUID u = UUID.randomUUID();
         byte[] id = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits())
                 .array();
-        MARK.on(Tx.of(s)).set("id", id).defer(); // sent with the COMMIT it marks
+        MARK.on(Tx.of(s)).set("id", id).update();
         if (marks.incrementAndGet() % PRUNE_EVERY == 0) {
             PRUNE.on(Tx.of(s)).update();
         }

@@ -35,7 +35,7 @@
  *
  * <h2>Round trips: deferred writes</h2>
  * A write whose count nobody reads and that no later Hibernate statement depends on (a web
- * session's touch, a transfer's row, an event's row, a cluster's commit marker) is
+ * session's touch, a transfer's row, an event's row) is
  * {@link io.sessiongate.core.persistence.NativeSql.Run#defer() deferred}: it travels in front of the
  * transaction's next plain-JDBC statement, or with its COMMIT, in one multi-statement packet
  * ({@code DeferredWrites}; the driver runs with {@code allowMultiQueries}, its statements prepared
@@ -43,7 +43,8 @@
  * four round trips (the caller; the touch with the session and target read; the move under its version;
  * the transfer and event rows with the COMMIT) for six statements. A write whose count decides what
  * happens next (a versioned update, an insert whose key is needed) is never deferred. A deferred write
- * that fails fails the statement it travels with, and the whole transaction rolls back.
+ * that fails fails the statement it travels with, and the whole transaction rolls back. On a Galera
+ * cluster nothing is deferred (see {@code Database.once}): each write has its own round trip there.
  *
  * <h2>Transactions</h2>
  * Every service method runs in one transaction through
