@@ -2,16 +2,15 @@ package io.sessiongate.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.sessiongate.api.admin.EventView;
 import io.sessiongate.api.apiserver.SessionStatus;
 import io.sessiongate.api.rescue.NodeRef;
 import io.sessiongate.core.admin.AdminAccess;
-import io.sessiongate.core.admin.AuditTrail;
-import io.sessiongate.core.admin.SupportSessionAdministration;
 import io.sessiongate.core.event.EventAction;
 import io.sessiongate.core.event.EventRepository;
 import io.sessiongate.core.event.ObjectType;
-import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.persistence.Tx;
 import io.sessiongate.core.rescue.SupportSessionRepository;
 import io.sessiongate.core.rescue.SupportSessionStatus;
@@ -36,10 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * each in one transaction, over a pool of the server's size, with the same concurrency as the HTTP
  * load. What the server could reach if HTTP, JSON and Hibernate cost nothing.
  *
- * <p>The two pages' statements (and the account's look-up by site key that precedes them) are not
- * repository methods but private constants of {@link SupportSessionAdministration}, {@link AuditTrail}
- * and {@link AdminAccess}: they are read here by reflection, so that they still cannot drift from the
- * server's SQL (a renamed constant fails this class's test, not a bench run).
+ * <p>The two pages and the account's look-up by site key that precedes them are the repositories' and
+ * {@link AdminAccess}'s own methods too; their statements are named here for MariaDB's plans (EXPLAIN).
  */
 final class DbCeiling implements AutoCloseable {
 
@@ -50,10 +47,12 @@ final class DbCeiling implements AutoCloseable {
     private static final EventRepository EVENTS = new EventRepository();
 
     private static final ApiTokenRepository API_TOKENS = new ApiTokenRepository();
-    static final NativeSql ACCOUNT = ServerStatements.constant(AdminAccess.class, "ACCOUNT");
-    /** The page of one channel's sessions (the list's filter mask 4: channelId alone). */
-    static final NativeSql SESSIONS_OF_CHANNEL = ServerStatements.sessionPage(4);
-    static final NativeSql EVENT_PAGE = ServerStatements.constant(AuditTrail.class, "ALL");
+    static final NativeSql ACCOUNT = AdminAccess.accountStatement();
+    /** The page of one channel's sessions (the list filtered by channelId alone). */
+    private static final SupportSessionRepository.ListFilter ONE_CHANNEL = new SupportSessionRepository.ListFilter(null,
+            null, Dataset.CHANNEL_BASE);
+    static final NativeSql SESSIONS_OF_CHANNEL = SupportSessionRepository.pageStatement(ONE_CHANNEL);
+    static final NativeSql EVENT_PAGE = EventRepository.pageStatement();
 
     private final HikariDataSource pool;
     private final Dataset d;
@@ -201,8 +200,8 @@ final class DbCeiling implements AutoCloseable {
         long channel = Dataset.CHANNEL_BASE + n % Dataset.CHANNELS;
         inTransaction(tx -> {
             long account = byApiToken(tx);
-            List<Object> rows = SESSIONS_OF_CHANNEL.on(tx).set("account", account).set("after", 0L)
-                    .set("limit", Wrk.PAGE + 1).set("channel", channel).list(ServerStatements::sessionRow);
+            List<SupportSessionRepository.Listed> rows = SUPPORT_SESSIONS.page(tx, account,
+                    new SupportSessionRepository.ListFilter(null, null, channel), 0L, Wrk.PAGE + 1);
             if (rows.isEmpty()) {
                 throw new IllegalStateException("channel " + channel + " listed no session");
             }
@@ -213,8 +212,7 @@ final class DbCeiling implements AutoCloseable {
     private void eventsPage() throws SQLException {
         inTransaction(tx -> {
             long account = byApiToken(tx);
-            List<Object> rows = EVENT_PAGE.on(tx).set("account", account).set("after", 0L).set("limit", Wrk.PAGE + 1)
-                    .list(ServerStatements::eventRow);
+            List<EventView> rows = EVENTS.page(tx, account, null, null, 0L, Wrk.PAGE + 1);
             if (rows.isEmpty()) {
                 throw new IllegalStateException("no events");
             }
@@ -225,7 +223,7 @@ final class DbCeiling implements AutoCloseable {
     private static long byApiToken(Tx tx) {
         ApiTokenRepository.TokenCaller caller = API_TOKENS.caller(tx, SecureTokens.hash(Dataset.apiToken()))
                 .orElseThrow(() -> new IllegalStateException("API token missing"));
-        long account = ACCOUNT.on(tx).set("key", Dataset.SITE).one(r -> r.getLong("id"))
+        long account = AdminAccess.accountId(tx, Dataset.SITE)
                 .orElseThrow(() -> new IllegalStateException("account missing"));
         if (account != caller.accountId()) {
             throw new IllegalStateException("the token is another account's");

@@ -89,7 +89,8 @@ public final class CoreServices {
         AuthCodeRepository authCodes = new AuthCodeRepository();
         SupportSessionRepository supportSessions = new SupportSessionRepository();
         PresenceRepository presenceRows = new PresenceRepository();
-        this.events = new EventRecorder(clock, new EventRepository());
+        EventRepository eventRows = new EventRepository();
+        this.events = new EventRecorder(clock, eventRows);
         this.accounts = new AccountService(database, passwords, clock, events);
         ApiTokenRepository apiTokens = new ApiTokenRepository();
         this.authenticator = new CallerAuthenticator(clock, events, webSessions, authCodes, apiTokens);
@@ -120,7 +121,7 @@ public final class CoreServices {
         this.administration = new Administration(access, new OperatorCredential(database, clock),
                 new AccountAdministration(database, passwords, events, accounts, access, tokens), tokens,
                 new WebSessionAdministration(database, clock, access, sessionUpdates),
-                new AuditTrail(database, access, supportSessionAdministration), supportSessionAdministration,
+                new AuditTrail(access, supportSessionAdministration, eventRows), supportSessionAdministration,
                 new IdempotencyKeys(database, clock), new DirectoryAdministration(access, directory),
                 new RoleAdministration(events, access), new FolderListAdministration(events, access));
     }

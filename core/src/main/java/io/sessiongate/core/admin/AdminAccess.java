@@ -61,6 +61,16 @@ public final class AdminAccess {
         return db.inTransaction(s -> admit(s, credentials, siteKey, need));
     }
 
+    /** The id of the account whose site key is {@code siteKey}, if any (the gate's look-up; the benchmark's too). */
+    public static Optional<Long> accountId(Tx tx, String siteKey) {
+        return ACCOUNT.on(tx).set("key", siteKey).one(r -> r.getLong("id"));
+    }
+
+    /** The statement {@link #accountId} runs. */
+    public static NativeSql accountStatement() {
+        return ACCOUNT;
+    }
+
     /** The gate within {@code s}'s transaction. */
     public AdminOutcome<AccountCaller> admit(Session s, Credentials credentials, String siteKey, Need need) {
         Admission admission = authenticator.admit(s, credentials, Admission.Policy.ADMINISTRATOR);
@@ -69,7 +79,7 @@ public final class AdminAccess {
         }
         Caller caller = ((Admission.Admitted) admission).caller();
         Optional<Long> account = siteKey == null || siteKey.length() > 64 ? Optional.empty()
-                : ACCOUNT.on(Tx.of(s)).set("key", siteKey).one(r -> r.getLong("id"));
+                : accountId(Tx.of(s), siteKey);
         if (account.isEmpty() || account.get() != caller.accountId().longValue()) {
             return new AdminOutcome.NotFound<>();
         }

@@ -1,20 +1,14 @@
 package io.sessiongate.core.admin;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sessiongate.api.admin.EventView;
 import io.sessiongate.api.admin.FieldError;
+import io.sessiongate.core.event.EventRepository;
 import io.sessiongate.core.event.ObjectType;
-import io.sessiongate.core.persistence.Database;
-import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.persistence.Tx;
 import io.sessiongate.core.websession.Credentials;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The account's audit trail, oldest first, read by keyset (the event id) so that a reader can follow
@@ -26,23 +20,14 @@ import java.util.Map;
  */
 public final class AuditTrail {
 
-    private static final String SELECT = """
-            SELECT id, object_type, object_id, action, before_state, after_state, by_user_id, occurred_at FROM event
-            WHERE account_id = :account AND id > :after {filter} ORDER BY id LIMIT :limit""";
-    private static final NativeSql ALL = NativeSql.of(SELECT.replace("{filter}", ""));
-    private static final NativeSql OF_TYPE = NativeSql.of(SELECT.replace("{filter}", "AND object_type = :type"));
-    private static final NativeSql OF_OBJECT = NativeSql.of(SELECT.replace("{filter}",
-            "AND object_type = :type AND object_id = :object"));
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Database db;
     private final AdminAccess access;
     private final SupportSessionAdministration sessions;
+    private final EventRepository events;
 
-    public AuditTrail(Database db, AdminAccess access, SupportSessionAdministration sessions) {
-        this.db = db;
+    public AuditTrail(AdminAccess access, SupportSessionAdministration sessions, EventRepository events) {
         this.access = access;
         this.sessions = sessions;
+        this.events = events;
     }
 
     /**
@@ -71,27 +56,9 @@ public final class AuditTrail {
                     && !sessions.visible(Tx.of(s), who.caller(), who.accountId(), objectId)) {
                 return new AdminOutcome.NotFound<>(); // not in their folder list: as if it did not exist
             }
-            Tx tx = Tx.of(s);
-            NativeSql.Run run = objectType == null ? ALL.on(tx)
-                    : objectId == null ? OF_TYPE.on(tx).set("type", objectType)
-                    : OF_OBJECT.on(tx).set("type", objectType).set("object", objectId);
-            List<EventView> rows = run.set("account", who.accountId()).set("after", page.afterId())
-                    .set("limit", page.limit() + 1)
-                    .list(r -> new EventView(r.getLong("id"), r.getString("object_type"), r.getLong("object_id"),
-                            r.getString("action"), state(r.getString("before_state")),
-                            state(r.getString("after_state")), r.getLong("by_user_id"), r.getInstant("occurred_at")));
+            List<EventView> rows = events.page(Tx.of(s), who.accountId(), objectType, objectId, page.afterId(),
+                    page.limit() + 1);
             return AdminOutcome.done(Slice.of(rows, page.limit(), EventView::id));
         });
-    }
-
-    private static Map<String, Object> state(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException("an event's state is not JSON", e);
-        }
     }
 }

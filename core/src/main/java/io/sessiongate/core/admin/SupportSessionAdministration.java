@@ -23,7 +23,6 @@ import io.sessiongate.core.rescue.TransferRequest;
 import io.sessiongate.core.rescue.TransferService;
 import io.sessiongate.core.websession.Caller;
 import io.sessiongate.core.websession.Credentials;
-import io.sessiongate.core.websession.StoredIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,18 +51,6 @@ public final class SupportSessionAdministration {
 
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,2}");
 
-    private static final String SELECT = """
-            SELECT s.id, s.account_id, s.status, s.technician_node_id, t.name AS technician_name,
-                   t.parent_id AS technician_group_id, s.channel_node_id, c.name AS channel_name,
-                   (SELECT GROUP_CONCAT(ca.group_id) FROM channel_assignment ca WHERE ca.channel_id = s.channel_node_id)
-                       AS channel_groups,
-                   s.custom_field0, s.custom_field1, s.custom_field2, s.custom_field3, s.custom_field4,
-                   s.custom_field5, s.tracking0, s.language, s.started_at, s.status_changed_at
-            FROM support_session s
-            LEFT JOIN node t ON t.id = s.technician_node_id
-            LEFT JOIN node c ON c.id = s.channel_node_id
-            WHERE s.account_id = :account {which} ORDER BY s.id LIMIT :limit""";
-    private static final NativeSql ONE = NativeSql.of(SELECT.replace("{which}", "AND s.id = :id"));
     private static final NativeSql TRANSFERS = NativeSql.of("""
             SELECT id, from_node_id, to_node_id, node_ref, comment, by_user_id, transferred_at FROM transfer
             WHERE session_id = :session AND account_id = :account ORDER BY id LIMIT {max}"""
@@ -77,7 +64,6 @@ public final class SupportSessionAdministration {
     private final PinCodeService pins;
     private final TransferService transfers;
     private final LifecycleService lifecycle;
-    private final Map<String, NativeSql> pages = new HashMap<>();
 
     public SupportSessionAdministration(Database db, Clock clock, EventRecorder events, AdminAccess access,
                                         SupportSessionRepository sessions, PinCodeService pins,
@@ -90,26 +76,6 @@ public final class SupportSessionAdministration {
         this.pins = pins;
         this.transfers = transfers;
         this.lifecycle = lifecycle;
-        for (int mask = 0; mask < 8; mask++) {
-            StringBuilder which = new StringBuilder("AND s.id > :after");
-            if ((mask & 1) != 0) {
-                which.append(" AND s.status = :status");
-            }
-            if ((mask & 2) != 0) {
-                which.append(" AND s.technician_node_id = :technician");
-            }
-            if ((mask & 4) != 0) {
-                which.append(" AND s.channel_node_id = :channel");
-            }
-            pages.put(Integer.toString(mask), NativeSql.of(SELECT.replace("{which}", which)));
-        }
-    }
-
-    /** A session as read, with what the scope policy needs of it. */
-    private record Row(SupportSessionView view, long accountId, Long technicianGroupId, java.util.Set<Long> channelGroups) {
-        boolean visibleTo(Caller caller) {
-            return Scope.maySee(caller, accountId, technicianGroupId, channelGroups);
-        }
     }
 
     /** A page of sessions; {@code parseErrors} as for the other lists ({@code page} null when any). */
@@ -129,8 +95,8 @@ public final class SupportSessionAdministration {
                 return AdminOutcome.invalid(errors);
             }
             Caller caller = who.caller();
-            int mask = (status != null ? 1 : 0) | (technicianId != null ? 2 : 0) | (channelId != null ? 4 : 0);
-            NativeSql sql = pages.get(Integer.toString(mask));
+            SupportSessionRepository.ListFilter filter = new SupportSessionRepository.ListFilter(status, technicianId,
+                    channelId);
             // Keyset over the account's rows; an administrator of some folders sees only the visible ones, so
             // a page may scan further (bounded) and come back shorter than asked, with a cursor to go on.
             List<SupportSessionView> visible = new ArrayList<>();
@@ -138,19 +104,9 @@ public final class SupportSessionAdministration {
             int scanned = 0;
             while (true) {
                 int batch = page.limit() + 1;
-                NativeSql.Run run = sql.on(Tx.of(s)).set("account", who.accountId()).set("after", after)
-                        .set("limit", batch);
-                if (status != null) {
-                    run.set("status", status);
-                }
-                if (technicianId != null) {
-                    run.set("technician", technicianId);
-                }
-                if (channelId != null) {
-                    run.set("channel", channelId);
-                }
-                List<Row> rows = run.list(SupportSessionAdministration::row);
-                for (Row r : rows) {
+                List<SupportSessionRepository.Listed> rows = sessions.page(Tx.of(s), who.accountId(), filter, after,
+                        batch);
+                for (SupportSessionRepository.Listed r : rows) {
                     after = r.view().id();
                     scanned++;
                     if (r.visibleTo(caller)) {
@@ -180,13 +136,12 @@ public final class SupportSessionAdministration {
 
     /** Whether the session exists in the account and {@code caller} may see it (the audit trail asks). */
     boolean visible(Tx tx, Caller caller, long accountId, long id) {
-        return ONE.on(tx).set("account", accountId).set("id", id).set("limit", 1)
-                .one(SupportSessionAdministration::row).filter(r -> r.visibleTo(caller)).isPresent();
+        return sessions.listed(tx, accountId, id).filter(r -> r.visibleTo(caller)).isPresent();
     }
 
     private Optional<SupportSessionView> read(Tx tx, Caller caller, long accountId, long id) {
-        Optional<Row> row = ONE.on(tx).set("account", accountId).set("id", id).set("limit", 1)
-                .one(SupportSessionAdministration::row).filter(r -> r.visibleTo(caller));
+        Optional<SupportSessionRepository.Listed> row = sessions.listed(tx, accountId, id)
+                .filter(r -> r.visibleTo(caller));
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -198,17 +153,6 @@ public final class SupportSessionAdministration {
         return Optional.of(new SupportSessionView(v.id(), v.status(), v.technicianId(), v.technicianName(),
                 v.channelId(), v.channelName(), v.customFields(), v.tracking(), v.language(), v.startedAt(),
                 v.statusChangedAt(), history));
-    }
-
-    private static Row row(NativeSql.Row r) throws java.sql.SQLException {
-        SupportSessionView view = new SupportSessionView(r.getLong("id"), r.getString("status"),
-                r.getLong("technician_node_id"), r.getString("technician_name"), r.getLong("channel_node_id"),
-                r.getString("channel_name"), Arrays.asList(r.getString("custom_field0"), r.getString("custom_field1"),
-                r.getString("custom_field2"), r.getString("custom_field3"), r.getString("custom_field4"),
-                r.getString("custom_field5")), r.getString("tracking0"), r.getString("language"),
-                r.getInstant("started_at"), r.getInstant("status_changed_at"), null);
-        return new Row(view, r.getLong("account_id"), r.getLong("technician_group_id"),
-                StoredIds.parse(r.getString("channel_groups")));
     }
 
     /**

@@ -207,7 +207,7 @@ public final class NativeSql {
             }
             return tx.jdbc(c -> {
                 sendDeferred(c);
-                try (PreparedStatement ps = prepare(c, Statement.NO_GENERATED_KEYS)) {
+                try (PreparedStatement ps = prepare(c, null, Statement.NO_GENERATED_KEYS)) {
                     ps.setFetchSize(fetchSize);
                     try (ResultSet rs = ps.executeQuery()) {
                         Row row = new Row(rs);
@@ -249,7 +249,7 @@ public final class NativeSql {
         public long insert() {
             return tx.jdbc(c -> {
                 sendDeferred(c);
-                try (PreparedStatement ps = prepare(c, Statement.RETURN_GENERATED_KEYS)) {
+                try (PreparedStatement ps = prepare(c, null, Statement.RETURN_GENERATED_KEYS)) {
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         if (!keys.next()) {
@@ -280,21 +280,15 @@ public final class NativeSql {
          */
         private <T> T execute(Connection c, StatementReader<T> read) throws SQLException {
             DeferredWrites deferred = tx.deferred();
-            if (deferred == null || deferred.isEmpty()) {
-                try (PreparedStatement ps = prepare(c, Statement.NO_GENERATED_KEYS)) {
-                    ps.execute();
-                    return read.read(ps);
-                }
-            }
-            checkEverySet();
-            StatementCounter.count();
-            try (PreparedStatement ps = c.prepareStatement(deferred.joined(jdbc))) {
-                bindFrom(ps, deferred.bind(ps));
+            DeferredWrites carried = deferred == null || deferred.isEmpty() ? null : deferred;
+            try (PreparedStatement ps = prepare(c, carried, Statement.NO_GENERATED_KEYS)) {
                 ps.execute();
-                for (int i = 0; i < deferred.size(); i++) {
-                    ps.getMoreResults(); // past the deferred writes' counts, to this statement's result
+                if (carried != null) {
+                    for (int i = 0; i < carried.size(); i++) {
+                        ps.getMoreResults(); // past the deferred writes' counts, to this statement's result
+                    }
+                    carried.clear();
                 }
-                deferred.clear();
                 return read.read(ps);
             }
         }
@@ -315,12 +309,13 @@ public final class NativeSql {
             }
         }
 
-        private PreparedStatement prepare(Connection c, int generatedKeys) throws SQLException {
+        /** This statement, with the deferred writes it {@code carried} (null: none) in front, its values bound. */
+        private PreparedStatement prepare(Connection c, DeferredWrites carried, int generatedKeys) throws SQLException {
             checkEverySet();
             StatementCounter.count();
-            PreparedStatement ps = c.prepareStatement(jdbc, generatedKeys);
+            PreparedStatement ps = c.prepareStatement(carried == null ? jdbc : carried.joined(jdbc), generatedKeys);
             try {
-                bindFrom(ps, 1);
+                bindFrom(ps, carried == null ? 1 : carried.bind(ps));
             } catch (SQLException | RuntimeException e) {
                 ps.close();
                 throw e;

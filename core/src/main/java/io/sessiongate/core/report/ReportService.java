@@ -161,11 +161,8 @@ public final class ReportService {
         return db.inTransaction(s -> {
             Admission admission = authenticator.admit(s, credentials, Admission.Policy.ANY_USER);
             if (admission instanceof Admission.Refused r) {
-                return ReportRequest.refused(switch (r.refusal()) {
-                    case INVALID_AUTH_CODE -> GetReportResult.INVALID_SECRET_AUTH_CODE;
-                    case NOT_LOGGED_IN, NOT_AN_ADMINISTRATOR, NOT_A_TECHNICIAN -> GetReportResult.NOT_LOGGED_IN;
-                    case USER_DISABLED -> GetReportResult.USER_DELETED_OR_DISABLED;
-                });
+                return ReportRequest.refused(r.refusal().rescueCode(GetReportResult.INVALID_SECRET_AUTH_CODE,
+                        GetReportResult.NOT_LOGGED_IN, GetReportResult.USER_DELETED_OR_DISABLED));
             }
             Caller caller = ((Admission.Admitted) admission).caller();
             Tx tx = Tx.of(s);
@@ -244,11 +241,8 @@ public final class ReportService {
         return db.inTransaction(s -> {
             Admission admission = authenticator.admit(s, credentials, Admission.Policy.ANY_USER);
             if (admission instanceof Admission.Refused r) {
-                return switch (r.refusal()) {
-                    case INVALID_AUTH_CODE -> ReportSettingResult.INVALID_SECRET_AUTH_CODE;
-                    case NOT_LOGGED_IN, NOT_AN_ADMINISTRATOR, NOT_A_TECHNICIAN -> ReportSettingResult.NOT_LOGGED_IN;
-                    case USER_DISABLED -> ReportSettingResult.USER_DELETED_OR_DISABLED;
-                };
+                return r.refusal().rescueCode(ReportSettingResult.INVALID_SECRET_AUTH_CODE,
+                        ReportSettingResult.NOT_LOGGED_IN, ReportSettingResult.USER_DELETED_OR_DISABLED);
             }
             Caller caller = ((Admission.Admitted) admission).caller();
             Tx tx = Tx.of(s);

@@ -133,11 +133,8 @@ public final class LifecycleService {
         return db.inTransaction(s -> {
             Admission admission = authenticator.admit(s, credentials, Admission.Policy.ADMINISTRATOR);
             if (admission instanceof Admission.Refused refused) {
-                return switch (refused.refusal()) {
-                    case INVALID_AUTH_CODE -> Outcome.INVALID_SECRET_AUTH_CODE;
-                    case NOT_LOGGED_IN, NOT_AN_ADMINISTRATOR, NOT_A_TECHNICIAN -> Outcome.NOT_LOGGED_IN_AS_ADMIN;
-                    case USER_DISABLED -> Outcome.USER_DELETED_OR_DISABLED;
-                };
+                return refused.refusal().rescueCode(Outcome.INVALID_SECRET_AUTH_CODE, Outcome.NOT_LOGGED_IN_AS_ADMIN,
+                        Outcome.USER_DELETED_OR_DISABLED);
             }
             Caller caller = ((Admission.Admitted) admission).caller();
             OptionalLong session = RescueParams.id(rawSession);

@@ -67,14 +67,6 @@ public final class SessionQueryService {
     public record UserLookup(GetUserResult result, UserView user) {
     }
 
-    private static <R> R refused(Admission.Refusal refusal, R invalidAuthCode, R notLoggedIn, R userDisabled) {
-        return switch (refusal) {
-            case INVALID_AUTH_CODE -> invalidAuthCode;
-            case NOT_LOGGED_IN, NOT_AN_ADMINISTRATOR, NOT_A_TECHNICIAN -> notLoggedIn;
-            case USER_DISABLED -> userDisabled;
-        };
-    }
-
     /** Who may see a console's list. */
     public enum ConsoleAccess {
         OK, NOT_LOGGED_IN, NOT_A_TECHNICIAN, USER_DELETED_OR_DISABLED
@@ -106,7 +98,7 @@ public final class SessionQueryService {
         return db.inTransaction(s -> {
             Admission admission = authenticator.admit(s, credentials, Admission.Policy.ANY_USER);
             if (admission instanceof Admission.Refused r) {
-                return new Sessions(refused(r.refusal(), GetSessionResult.INVALID_SECRET_AUTH_CODE,
+                return new Sessions(r.refusal().rescueCode(GetSessionResult.INVALID_SECRET_AUTH_CODE,
                         GetSessionResult.NOT_LOGGED_IN, GetSessionResult.USER_DELETED_OR_DISABLED), List.of());
             }
             Caller caller = ((Admission.Admitted) admission).caller();
@@ -127,7 +119,7 @@ public final class SessionQueryService {
         return db.inTransaction(s -> {
             Admission admission = authenticator.admit(s, credentials, Admission.Policy.ANY_USER);
             if (admission instanceof Admission.Refused r) {
-                return refused(r.refusal(), ChannelAvailabilityResult.INVALID_SECRET_AUTH_CODE,
+                return r.refusal().rescueCode(ChannelAvailabilityResult.INVALID_SECRET_AUTH_CODE,
                         ChannelAvailabilityResult.NOT_LOGGED_IN, ChannelAvailabilityResult.USER_DELETED_OR_DISABLED);
             }
             Caller caller = ((Admission.Admitted) admission).caller();
@@ -153,7 +145,7 @@ public final class SessionQueryService {
         return db.inTransaction(s -> {
             Admission admission = authenticator.admit(s, credentials, Admission.Policy.ANY_USER);
             if (admission instanceof Admission.Refused r) {
-                return new UserLookup(refused(r.refusal(), GetUserResult.INVALID_SECRET_AUTH_CODE,
+                return new UserLookup(r.refusal().rescueCode(GetUserResult.INVALID_SECRET_AUTH_CODE,
                         GetUserResult.NOT_LOGGED_IN, GetUserResult.USER_DELETED_OR_DISABLED), null);
             }
             Caller caller = ((Admission.Admitted) admission).caller();

@@ -57,12 +57,8 @@ public final class TransferService {
         return db.inTransaction(s -> {
             Admission admission = authenticator.admit(s, credentials, Admission.Policy.ADMINISTRATOR);
             if (admission instanceof Admission.Refused refused) {
-                return switch (refused.refusal()) {
-                    case INVALID_AUTH_CODE -> TransferSessionResult.INVALID_SECRET_AUTH_CODE;
-                    case NOT_LOGGED_IN, NOT_AN_ADMINISTRATOR, NOT_A_TECHNICIAN ->
-                            TransferSessionResult.NOT_LOGGED_IN_AS_ADMIN;
-                    case USER_DISABLED -> TransferSessionResult.USER_DELETED_OR_DISABLED;
-                };
+                return refused.refusal().rescueCode(TransferSessionResult.INVALID_SECRET_AUTH_CODE,
+                        TransferSessionResult.NOT_LOGGED_IN_AS_ADMIN, TransferSessionResult.USER_DELETED_OR_DISABLED);
             }
             Caller caller = ((Admission.Admitted) admission).caller();
             OptionalLong node = RescueParams.id(request.node());

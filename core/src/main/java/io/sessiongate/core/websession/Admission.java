@@ -26,7 +26,19 @@ public sealed interface Admission {
         NOT_LOGGED_IN,
         NOT_AN_ADMINISTRATOR,
         USER_DISABLED,
-        NOT_A_TECHNICIAN
+        NOT_A_TECHNICIAN;
+
+        /**
+         * The Rescue API's answer to this refusal, in the codes of one method: its invalid auth code, its
+         * not-logged-in code (also for a caller the method's policy does not admit) or its disabled-user code.
+         */
+        public <R> R rescueCode(R invalidAuthCode, R notLoggedIn, R userDisabled) {
+            return switch (this) {
+                case INVALID_AUTH_CODE -> invalidAuthCode;
+                case NOT_LOGGED_IN, NOT_AN_ADMINISTRATOR, NOT_A_TECHNICIAN -> notLoggedIn;
+                case USER_DISABLED -> userDisabled;
+            };
+        }
     }
 
     record Admitted(Caller caller) implements Admission {

@@ -170,11 +170,7 @@ final class DirectoryCodes<C extends RescueCode> {
             return ok;
         }
         if (outcome instanceof DirectoryOutcome.Refused<?> r) {
-            return switch (r.refusal()) {
-                case INVALID_AUTH_CODE -> invalidAuthCode;
-                case NOT_LOGGED_IN, NOT_AN_ADMINISTRATOR, NOT_A_TECHNICIAN -> notLoggedIn;
-                case USER_DISABLED -> userDisabled;
-            };
+            return r.refusal().rescueCode(invalidAuthCode, notLoggedIn, userDisabled);
         }
         if (outcome instanceof DirectoryOutcome.Missing<?> m) {
             return missing.getOrDefault(m.reference(), error);

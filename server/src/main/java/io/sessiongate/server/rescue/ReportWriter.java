@@ -141,22 +141,26 @@ public final class ReportWriter {
         }
     }
 
-    /** Writes {@code s} as XML character data: markup escaped, characters XML 1.0 cannot hold as spaces. */
-    public static void escape(String s, Writer out) throws IOException {
+    /**
+     * Writes {@code s} as XML character data: markup escaped, a carriage return as a reference (a parser
+     * would turn a raw one into a line feed), characters XML 1.0 cannot hold as spaces. The one escaping
+     * of every XML reply, the streamed reports' and SOAP's ({@code Xml.escape}).
+     */
+    public static void escape(String s, Appendable out) throws IOException {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '<' -> out.write("&lt;");
-                case '>' -> out.write("&gt;");
-                case '&' -> out.write("&amp;");
-                case '"' -> out.write("&quot;");
-                case '\r' -> out.write("&#13;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\r' -> out.append("&#13;");
                 default -> {
                     if ((c < 0x20 && c != '\t' && c != '\n') || c == '\uFFFE' || c == '\uFFFF'
                             || (Character.isSurrogate(c) && !validPair(s, i))) {
-                        out.write(' ');
+                        out.append(' ');
                     } else {
-                        out.write(c);
+                        out.append(c);
                     }
                 }
             }

@@ -1,7 +1,9 @@
 package io.sessiongate.server.soap;
 
+import io.sessiongate.server.rescue.ReportWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -66,26 +68,16 @@ final class Xml {
         return null;
     }
 
+    /** {@code s} (null: empty) as XML character data, escaped as the reports are ({@link ReportWriter#escape}). */
     static String escape(String s) {
         if (s == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> {
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                        out.append(' '); // not representable in XML 1.0
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+        try {
+            ReportWriter.escape(s, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         return out.toString();
     }

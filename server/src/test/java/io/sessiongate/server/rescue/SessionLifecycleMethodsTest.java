@@ -1,14 +1,13 @@
 package io.sessiongate.server.rescue;
 
-import static io.restassured.RestAssured.given;
+import static io.sessiongate.server.testing.RescueTransports.call;
+import static io.sessiongate.server.testing.RescueTransports.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.response.Response;
 import io.sessiongate.api.rescue.CancelActionResult;
 import io.sessiongate.api.rescue.CloseSessionResult;
 import io.sessiongate.api.rescue.HoldSessionResult;
 import io.sessiongate.api.rescue.RequestPinCodeResult;
-import io.sessiongate.api.rescue.RescueCode;
 import io.sessiongate.api.rescue.StartSessionResult;
 import io.sessiongate.api.rescue.TransferSessionResult;
 import io.sessiongate.core.account.UserStatus;
@@ -17,13 +16,14 @@ import io.sessiongate.core.testing.TestAccounts;
 import io.sessiongate.core.testing.TestAccounts.TestAccount;
 import io.sessiongate.core.websession.Credentials;
 import io.sessiongate.server.testing.RescueCalls;
+import io.sessiongate.server.testing.RescueTransports.P;
+import io.sessiongate.server.testing.RescueTransports.Reply;
+import io.sessiongate.server.testing.RescueTransports.Transport;
 import io.sessiongate.server.testing.TestServer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,21 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SessionLifecycleMethodsTest {
 
-    private static final String NS = "https://secure.logmeinrescue.com/API/API.asmx";
-
     private final TestServer server = TestServer.get();
-
-    enum Transport {
-        GET, POST, SOAP11, SOAP12;
-
-        boolean soap() {
-            return this == SOAP11 || this == SOAP12;
-        }
-    }
-
-    /** A parameter: its {@code .aspx} name, its SOAP element, its value (null: left out). */
-    private record P(String aspx, String soap, Object value) {
-    }
 
     private static P authCode(String code) {
         return new P("authcode", "sAuthCode", code);
@@ -57,67 +43,6 @@ class SessionLifecycleMethodsTest {
 
     private static P session(Object id) {
         return new P("session", "iSession", id);
-    }
-
-    /** One call: the raw reply body, and its code as the method's enum. */
-    private record Reply(String body, String codeText) {
-    }
-
-    private Reply call(Transport t, String aspx, String soapOperation, String cookie, P... params) {
-        if (!t.soap()) {
-                List<Object> flat = new ArrayList<>();
-            for (P p : params) {
-                flat.add(p.aspx());
-                flat.add(p.value() == null ? null : p.value().toString());
-            }
-            Response r = t == Transport.GET ? RescueCalls.get(aspx + ".aspx", cookie, flat.toArray())
-                    : RescueCalls.post(aspx + ".aspx", cookie, flat.toArray());
-            assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.contentType()).startsWith("text/plain");
-            String body = r.asString();
-            int nl = body.indexOf('\n');
-            return new Reply(body, nl < 0 ? body : body.substring(0, nl));
-        }
-        StringBuilder inner = new StringBuilder();
-        for (P p : params) {
-            if (p.value() != null) {
-                inner.append('<').append(p.soap()).append('>').append(p.value()).append("</").append(p.soap())
-                        .append('>');
-            }
-        }
-        String ns = t == Transport.SOAP11 ? "http://schemas.xmlsoap.org/soap/envelope/"
-                : "http://www.w3.org/2003/05/soap-envelope";
-        String envelope = "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"" + ns + "\">"
-                + "<soap:Body><" + soapOperation + " xmlns=\"" + NS + "\">" + inner + "</" + soapOperation + ">"
-                + "</soap:Body></soap:Envelope>";
-        var spec = given().baseUri(server.baseUri().toString())
-                .contentType(t == Transport.SOAP11 ? "text/xml; charset=utf-8" : "application/soap+xml")
-                .body(envelope);
-        if (t == Transport.SOAP11) {
-            spec.header("SOAPAction", "\"" + NS + "/" + soapOperation + "\"");
-        }
-        if (cookie != null) {
-            spec.cookie(RescueCalls.COOKIE, cookie);
-        }
-        Response r = spec.post("/API/API.asmx");
-        assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
-        return new Reply(r.asString(), value(r.asString(), soapOperation + "Result"));
-    }
-
-    private static String value(String xml, String element) {
-        Matcher m = Pattern.compile("<" + element + ">([^<]*)</" + element + ">").matcher(xml);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static String expected(Transport t, RescueCode code) {
-        return t.soap() ? code.soapValue() : code.httpCode();
-    }
-
-    /** Calls and checks the code; returns the reply. */
-    private Reply expect(Transport t, RescueCode code, String aspx, String soapOperation, String cookie, P... params) {
-        Reply r = call(t, aspx, soapOperation, cookie, params);
-        assertThat(r.codeText()).as(aspx + " over " + t + ": " + r.body()).isEqualTo(expected(t, code));
-        return r;
     }
 
     private static P[] pinParams(String cfield0, String noTechConsole, Object nodeId, String code) {
@@ -156,7 +81,7 @@ class SessionLifecycleMethodsTest {
         pin(t, RequestPinCodeResult.NO_TECH_CONSOLE_RUNNING, offline, pinParams("Ann", "0", null, null));
         pin(t, RequestPinCodeResult.ERROR, offline, pinParams("x".repeat(65), "1", null, null));
         Reply ok = pin(t, RequestPinCodeResult.OK, tech, pinParams("Ann", null, null, null));
-        String pinCode = t.soap() ? String.format("%06d", Integer.parseInt(value(ok.body(), "iPINCode")))
+        String pinCode = t.soap() ? String.format("%06d", Integer.parseInt(ok.soapValue("iPINCode")))
                 : ok.body().substring("OK\nPINCODE:".length());
         assertThat(pinCode).matches("[0-9]{6}");
         if (!t.soap()) {
@@ -169,7 +94,7 @@ class SessionLifecycleMethodsTest {
         pin(t, RequestPinCodeResult.POLL_RATE_EXCEEDED, tech, pinParams("Ann", null, null, null));
         pinV3(t, RequestPinCodeResult.NOT_TECHNICIAN, admin, pinParams(null, null, other.onlineTechNodeId(), null));
         Reply v3 = pinV3(t, RequestPinCodeResult.OK, admin, pinParams(null, null, a.onlineTechNodeId(), null));
-        assertThat(t.soap() ? value(v3.body(), "sPINCode") : v3.body()).matches("(OK\nPINCODE:)?[0-9]{6}");
+        assertThat(t.soap() ? v3.soapValue("sPINCode") : v3.body()).matches("(OK\nPINCODE:)?[0-9]{6}");
         server.accounts().accounts().setUserStatus(a.offlineTechUserId(), UserStatus.DISABLED);
         pin(t, RequestPinCodeResult.USER_DELETED_OR_DISABLED, offline, pinParams(null, "1", null, null));
         seen.addAll(EnumSet.of(RequestPinCodeResult.NOT_LOGGED_IN, RequestPinCodeResult.INVALID_SECRET_AUTH_CODE,
