@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark, in one run: starts MariaDB (embedded, or the one named by SESSIONGATE_DB_URL),
- * starts the server as its own process with -Xmx256m, seeds a dataset, reads the reports over its
+ * starts the server as its own process with bin/jvm.options (-Xmx256m), seeds a dataset, reads the reports over its
  * history ({@link ReportRun}: rows per second, the server's peak heap), warms up, then at each
  * concurrency alternates the HTTP ceiling (/ping), transferSession, Session.Update, the technician's
  * PIN and the customer's join, startSession/holdSession, a page of a channel's support sessions and
@@ -164,13 +164,14 @@ public final class BenchMain {
         String jdbcUrl = urlBase + db;
         // For example BENCH_SERVER_JAVA_OPTS=-XX:StartFlightRecording=filename=bench/results/server.jfr,settings=profile
         String extra = System.getenv("BENCH_SERVER_JAVA_OPTS");
-        ServerLaunch.Running running = ServerLaunch.of(root)
+        ServerLaunch launch = ServerLaunch.of(root)
                 .javaOptions(extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+")))
                 .database(jdbcUrl, user, password, POOL_SIZE)
                 .port(plan.port())
                 .log(serverLog)
-                .healthyWithin(Duration.ofSeconds(120))
-                .start();
+                .healthyWithin(Duration.ofSeconds(120));
+        String javaOptions = String.join(" ", launch.javaOptions());
+        ServerLaunch.Running running = launch.start();
         Process server = running.process();
         String base = running.origin();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -180,9 +181,11 @@ public final class BenchMain {
                 d.seed(c);
             }
             System.out.printf(Locale.ROOT, "%n== dataset %s: %,d support sessions, %,d technicians, %,d web sessions "
-                            + "(seeded in %.1f s); server pid %d, -Xmx256m, pool %d ==%n", name, d.supportSessions(),
-                    d.technicians(), d.webSessions(), (System.nanoTime() - seedStart) / 1e9, server.pid(), POOL_SIZE);
+                            + "(seeded in %.1f s); server pid %d, pool %d, JVM options %s ==%n", name, d.supportSessions(),
+                    d.technicians(), d.webSessions(), (System.nanoTime() - seedStart) / 1e9, server.pid(), POOL_SIZE,
+                    javaOptions);
             out.put("dataset", name);
+            out.put("serverJavaOptions", javaOptions);
             out.put("supportSessions", d.supportSessions());
             out.put("technicians", d.technicians());
             out.put("webSessions", d.webSessions());
@@ -195,7 +198,7 @@ public final class BenchMain {
                 List<ReportRun.Result> reports = new ReportRun(base, d).run();
                 out.put("reports", ReportRun.table(reports));
                 System.out.print("\nreports over the history (" + d.supportSessions() + " closed sessions and as many "
-                        + "transfers; server -Xmx256m):\n" + ReportRun.render(reports));
+                        + "transfers; server " + javaOptions + "):\n" + ReportRun.render(reports));
                 out.put("peakRssMbAfterReports", peakRssMb(server.pid()));
                 System.out.println("server memory after the reports: peak RSS " + out.get("peakRssMbAfterReports")
                         + " MB");

@@ -61,6 +61,11 @@ final class ServerProcess implements AutoCloseable {
         return base;
     }
 
+    /** The server's operating-system process id (the JVM itself, started without a shell). */
+    long pid() {
+        return process.pid();
+    }
+
     int port() {
         return URI.create(base).getPort();
     }

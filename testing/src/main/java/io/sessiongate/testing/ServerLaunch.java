@@ -17,19 +17,22 @@ import java.util.Map;
 /**
  * The packaged server ({@code server/target/sessiongate-server.jar}) started as its own process on
  * 127.0.0.1 and a free port, over a given MariaDB, without demo data, and awaited until
- * {@code /health} answers 200: how the reliability suite and the benchmark run a real server.
+ * {@code /health} answers 200: how the reliability suite and the benchmark run a real server, with
+ * the JVM options of {@code bin/jvm.options} as {@code bin/sessiongate} does.
  */
 public final class ServerLaunch {
 
     private final Path jar;
-    private final List<String> javaOptions = new ArrayList<>(List.of("-Xmx256m"));
+    private final List<String> javaOptions;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path log;
     private int port; // 0: a free one
     private Duration healthyWithin = Duration.ofSeconds(90);
 
-    private ServerLaunch(Path jar) {
+    private ServerLaunch(Path jar, List<String> javaOptions) {
         this.jar = jar;
+        this.javaOptions = new ArrayList<>(javaOptions);
+        environment.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")); // as bin/sessiongate
     }
 
     /** The server jar under {@code repositoryRoot}; it must have been packaged. */
@@ -39,7 +42,22 @@ public final class ServerLaunch {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the server first");
         }
-        return new ServerLaunch(jar);
+        return new ServerLaunch(jar, jvmOptions(repositoryRoot.resolve("bin").resolve("jvm.options")));
+    }
+
+    /** The options of a {@code jvm.options} file: a line each, without blank lines and {@code #} comments. */
+    static List<String> jvmOptions(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the server's JVM options", e);
+        }
+    }
+
+    /** The JVM options the server starts with: bin/jvm.options's, then {@link #javaOptions}'. */
+    public List<String> javaOptions() {
+        return List.copyOf(javaOptions);
     }
 
     /** The database, user, password and pool size (SESSIONGATE_DB_*). */
@@ -57,7 +75,7 @@ public final class ServerLaunch {
         return this;
     }
 
-    /** JVM options after {@code -Xmx256m}. */
+    /** JVM options after bin/jvm.options's (so a size given here wins). */
     public ServerLaunch javaOptions(List<String> options) {
         javaOptions.addAll(options);
         return this;
