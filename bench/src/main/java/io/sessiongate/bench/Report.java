@@ -53,6 +53,7 @@ final class Report {
                 row.put("p999ms", r.p999Millis());
                 row.put("errors", r.errors());
                 row.put("cpuMsPerRequest", r.cpuMillisPerRequest());
+                row.put("cpuMsPerRequestByThread", r.cpuByThread());
                 Double pingCpu = ping.map(LoadResult::cpuMillisPerRequest).orElse(null);
                 row.put("cpuTimesPing", r.cpuMillisPerRequest() == null || pingCpu == null || pingCpu <= 0 ? null
                         : Math.round(r.cpuMillisPerRequest() / pingCpu * 10) / 10.0);
@@ -90,6 +91,7 @@ final class Report {
         }
         out.append("cpu ms/req: the server process's CPU time over the run / the requests wrk made; x ping: that\n"
                 + "  multiple of /ping's at the same connections.\n");
+        out.append(byThread(table(runs, connections)));
         for (Map.Entry<String, String> note : NOTES.entrySet()) {
             if (runs.stream().anyMatch(r -> r.what().equals(note.getKey()))) {
                 out.append(note.getKey()).append(": ").append(note.getValue()).append('\n');
@@ -97,6 +99,27 @@ final class Report {
         }
         for (String e : firstErrors) {
             out.append("first unexpected reply, ").append(e).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The CPU per request by the kind of server thread that spent it, a line per row that has it. */
+    @SuppressWarnings("unchecked")
+    static String byThread(List<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> row : rows) {
+            Map<String, Double> by = (Map<String, Double>) row.get("cpuMsPerRequestByThread");
+            if (by == null || by.isEmpty()) {
+                continue;
+            }
+            if (out.length() == 0) {
+                out.append(String.format(Locale.ROOT, "cpu ms/req by server thread:%n%-13s %5s", "operation", "conns"));
+                ServerCpu.ROLES.forEach(role -> out.append(String.format(Locale.ROOT, " %9s", role)));
+                out.append(System.lineSeparator());
+            }
+            out.append(String.format(Locale.ROOT, "%-13s %5d", row.get("operation"), row.get("connections")));
+            ServerCpu.ROLES.forEach(role -> out.append(String.format(Locale.ROOT, " %9s", cell(by.get(role), "%.3f"))));
+            out.append(System.lineSeparator());
         }
         return out.toString();
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,15 +18,64 @@ import java.util.TreeMap;
  * on CPU) over the threads. A thread that exits between the two readings takes its time with it, so
  * a run whose set of threads changed is measured instead by {@code /proc/<pid>/stat}'s utime + stime,
  * which counts the whole process, exited threads included, in clock ticks (10 ms: under 1% of the
- * CPU of a measured run of a few seconds).
+ * CPU of a measured run of a few seconds). The same threads' times, grouped by what each thread does
+ * ({@link #role}), show where a request's CPU goes beyond the Java code a profiler samples.
  */
 final class ServerCpu {
 
     /** USER_HZ: what the kernel reports CPU times in, 100 on every Linux architecture the JDK runs on. */
     static final long TICKS_PER_SECOND = 100;
 
-    /** One reading: the process's utime + stime in ticks, and each live thread's nanoseconds on CPU. */
-    record Reading(long ticks, Map<Long, Long> threadNanos) {
+    /** The kinds of threads the server's CPU is shown by, in the order they are shown. */
+    static final List<String> ROLES = List.of("requests", "selectors", "gc", "jit", "other");
+
+    /**
+     * What a server thread does, from its name as /proc shows it (at most 15 characters): the HTTP
+     * workers that run requests, Grizzly's selectors, the garbage collector (the serial collector works
+     * in the VM thread), the JIT compilers, and the rest (the pool's housekeeping, the scheduler, ...).
+     */
+    static String role(String threadName) {
+        if (threadName.startsWith("sessiongate-htt")) {
+            return "requests";
+        }
+        if (threadName.startsWith("grizzly")) {
+            return "selectors";
+        }
+        if (threadName.equals("VM Thread") || threadName.startsWith("GC ") || threadName.startsWith("G1 ")) {
+            return "gc";
+        }
+        if (threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre")) {
+            return "jit";
+        }
+        return "other";
+    }
+
+    /**
+     * One reading: the process's utime + stime in ticks, each live thread's nanoseconds on CPU and
+     * each thread's name.
+     */
+    record Reading(long ticks, Map<Long, Long> threadNanos, Map<Long, String> threadNames) {
+
+        Reading(long ticks, Map<Long, Long> threadNanos) {
+            this(ticks, threadNanos, Map.of());
+        }
+
+        /**
+         * Nanoseconds on CPU since {@code before} by {@link #role} of the threads alive now (a thread
+         * started since counts whole; one that ended since is missing); empty when /proc was unreadable.
+         */
+        Map<String, Long> nanosByRoleSince(Reading before) {
+            Map<String, Long> byRole = new LinkedHashMap<>();
+            if (threadNanos.isEmpty() || before.ticks < 0) {
+                return byRole;
+            }
+            ROLES.forEach(r -> byRole.put(r, 0L));
+            for (Map.Entry<Long, Long> t : threadNanos.entrySet()) {
+                long used = t.getValue() - before.threadNanos.getOrDefault(t.getKey(), 0L);
+                byRole.merge(role(threadNames.getOrDefault(t.getKey(), "")), used, Long::sum);
+            }
+            return byRole;
+        }
 
         /** Nanoseconds used from {@code before} to this reading; -1 when /proc could not be read. */
         long nanosSince(Reading before) {
@@ -69,15 +120,19 @@ final class ServerCpu {
             return new Reading(-1, Map.of());
         }
         Map<Long, Long> threads = new TreeMap<>();
+        Map<Long, String> names = new TreeMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(dir.resolve("task"))) {
             for (Path task : tasks) {
-                threads.put(Long.parseLong(task.getFileName().toString()),
-                        schedstatNanos(Files.readString(task.resolve("schedstat"))));
+                long tid = Long.parseLong(task.getFileName().toString());
+                threads.put(tid, schedstatNanos(Files.readString(task.resolve("schedstat"))));
+                Path comm = task.resolve("comm");
+                names.put(tid, Files.exists(comm) ? Files.readString(comm).strip() : "");
             }
         } catch (IOException | RuntimeException e) {
             threads.clear(); // a thread gone while listed, or no schedstat: stat it is
+            names.clear();
         }
-        return new Reading(ticks, threads);
+        return new Reading(ticks, threads, names);
     }
 
     /**
@@ -93,6 +148,13 @@ final class ServerCpu {
     /** The first field of a schedstat line: nanoseconds on CPU. */
     static long schedstatNanos(String schedstat) {
         return Long.parseLong(schedstat.trim().split("\\s+")[0]);
+    }
+
+    /** {@link Reading#nanosByRoleSince} as CPU milliseconds per request; empty when unknown. */
+    static Map<String, Double> millisPerRequestByRole(Map<String, Long> nanosByRole, long requests) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        nanosByRole.forEach((role, nanos) -> out.put(role, millisPerRequest(nanos, requests)));
+        return out;
     }
 
     /** CPU milliseconds per request, rounded to a microsecond; null when unknown. */

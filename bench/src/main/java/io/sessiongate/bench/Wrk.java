@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -201,7 +202,8 @@ final class Wrk {
         }
         ServerCpu.Reading after = cpu.read();
         LoadResult r = parse(operation, connections, out);
-        return r.withCpu(ServerCpu.millisPerRequest(after.nanosSince(before), r.requests()));
+        return r.withCpu(ServerCpu.millisPerRequest(after.nanosSince(before), r.requests()),
+                ServerCpu.millisPerRequestByRole(after.nanosByRoleSince(before), r.requests()));
     }
 
     static LoadResult parse(String operation, int connections, String output) {
@@ -212,7 +214,7 @@ final class Wrk {
         Matcher first = FIRST_ERROR.matcher(output);
         return new LoadResult(operation, connections, Long.parseLong(m.group(1)),
                 Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(3)), Long.parseLong(m.group(4)) / 1000.0,
-                Long.parseLong(m.group(5)) / 1000.0, Long.parseLong(m.group(6)) / 1000.0, null,
+                Long.parseLong(m.group(5)) / 1000.0, Long.parseLong(m.group(6)) / 1000.0, null, Map.of(),
                 first.find() ? first.group(1).trim() : null);
     }
 }

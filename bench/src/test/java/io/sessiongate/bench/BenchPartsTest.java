@@ -3,8 +3,12 @@ package io.sessiongate.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessiongate.core.websession.SecureTokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchPartsTest {
 
@@ -63,31 +67,70 @@ class BenchPartsTest {
     }
 
     @Test
-    void theServersCpuIsReadFromProc(@org.junit.jupiter.api.io.TempDir java.nio.file.Path proc) throws Exception {
-        java.nio.file.Path pid = java.nio.file.Files.createDirectories(proc.resolve("42/task/42"));
-        java.nio.file.Files.createDirectories(proc.resolve("42/task/43"));
+    void theServersCpuIsReadFromProc(@TempDir Path proc) throws Exception {
+        Path pid = Files.createDirectories(proc.resolve("42/task/42"));
+        Files.createDirectories(proc.resolve("42/task/43"));
         // the command name may hold spaces and parentheses; utime 250 and stime 50 ticks
         String stat = "42 (java (x) y) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 30 0 123 456 789\n";
-        java.nio.file.Files.writeString(proc.resolve("42/stat"), stat);
-        java.nio.file.Files.writeString(pid.resolve("schedstat"), "1000000 5 7\n");
-        java.nio.file.Files.writeString(proc.resolve("42/task/43/schedstat"), "2000000000 5 7\n");
+        Files.writeString(proc.resolve("42/stat"), stat);
+        Files.writeString(pid.resolve("schedstat"), "1000000 5 7\n");
+        Files.writeString(proc.resolve("42/task/43/schedstat"), "2000000000 5 7\n");
         ServerCpu cpu = new ServerCpu(proc, 42);
         ServerCpu.Reading before = cpu.read();
         assertThat(before.ticks()).isEqualTo(300);
-        java.nio.file.Files.writeString(proc.resolve("42/task/43/schedstat"), "2500000000 5 7\n");
+        Files.writeString(proc.resolve("42/task/43/schedstat"), "2500000000 5 7\n");
         ServerCpu.Reading after = cpu.read();
         assertThat(after.nanosSince(before)).as("the threads' schedstat, in ns").isEqualTo(500_000_000L);
         assertThat(after.sourceSince(before)).isEqualTo("schedstat");
         assertThat(ServerCpu.millisPerRequest(after.nanosSince(before), 1000)).isEqualTo(0.5);
 
         // a thread ended: its time is in stat only, so stat (ticks of 10 ms) is the measure
-        java.nio.file.Files.delete(proc.resolve("42/task/43/schedstat"));
-        java.nio.file.Files.delete(proc.resolve("42/task/43"));
-        java.nio.file.Files.writeString(proc.resolve("42/stat"), stat.replace(" 250 50 ", " 300 60 "));
+        Files.delete(proc.resolve("42/task/43/schedstat"));
+        Files.delete(proc.resolve("42/task/43"));
+        Files.writeString(proc.resolve("42/stat"), stat.replace(" 250 50 ", " 300 60 "));
         ServerCpu.Reading later = cpu.read();
         assertThat(later.nanosSince(after)).isEqualTo(600_000_000L);
         assertThat(later.sourceSince(after)).isEqualTo("stat");
+        assertThat(later.nanosByRoleSince(after)).as("an ended thread's time is not in any role")
+                .containsEntry("other", 0L);
         assertThat(new ServerCpu(proc, 7).read().nanosSince(before)).as("no such process").isEqualTo(-1);
+    }
+
+    @Test
+    void theServersCpuIsSplitByWhatEachThreadDoes(@TempDir Path proc)
+            throws Exception {
+        Path dir = Files.createDirectories(proc.resolve("42"));
+        Files.writeString(dir.resolve("stat"), "42 (java) S 1 42 42 0 -1 0 0 0 0 0 250 50 0\n");
+        String[][] threads = {{"42", "java"}, {"50", "sessiongate-htt"}, {"51", "grizzly-nio-ker"}, {"52", "VM Thread"},
+                {"53", "C2 CompilerThre"}, {"54", "HikariPool-1 ho"}};
+        for (String[] t : threads) {
+            Path task = Files.createDirectories(dir.resolve("task").resolve(t[0]));
+            Files.writeString(task.resolve("comm"), t[1] + "\n");
+            Files.writeString(task.resolve("schedstat"), "1000000 1 1\n");
+        }
+        ServerCpu cpu = new ServerCpu(proc, 42);
+        ServerCpu.Reading before = cpu.read();
+        Files.writeString(dir.resolve("task/50/schedstat"), "5001000000 1 1\n");
+        Files.writeString(dir.resolve("task/51/schedstat"), "1001000000 1 1\n");
+        Files.writeString(dir.resolve("task/52/schedstat"), "501000000 1 1\n");
+        Files.writeString(dir.resolve("task/53/schedstat"), "201000000 1 1\n");
+        Files.writeString(dir.resolve("task/54/schedstat"), "101000000 1 1\n");
+        Path born = Files.createDirectories(dir.resolve("task/55"));
+        Files.writeString(born.resolve("comm"), "sessiongate-htt\n");
+        Files.writeString(born.resolve("schedstat"), "1000000000 1 1\n");
+        ServerCpu.Reading after = cpu.read();
+        var byRole = after.nanosByRoleSince(before);
+        assertThat(byRole).containsExactly(Map.entry("requests", 6_000_000_000L),
+                Map.entry("selectors", 1_000_000_000L), Map.entry("gc", 500_000_000L),
+                Map.entry("jit", 200_000_000L), Map.entry("other", 100_000_000L));
+        var perRequest = ServerCpu.millisPerRequestByRole(byRole, 1000);
+        assertThat(perRequest).containsEntry("requests", 6.0).containsEntry("gc", 0.5);
+
+        LoadResult run = new LoadResult("transfer", 1, 1000, 1, 0, 1, 2, 3).withCpu(7.8, perRequest);
+        String shown = Report.render(List.of(run), List.of(1));
+        assertThat(shown).contains("cpu ms/req by server thread:")
+                .containsPattern("transfer\\s+1\\s+6\\.000\\s+1\\.000\\s+0\\.500\\s+0\\.200\\s+0\\.100");
+        assertThat(Report.table(List.of(run), List.of(1)).get(0)).containsEntry("cpuMsPerRequestByThread", perRequest);
     }
 
     @Test
