@@ -210,11 +210,14 @@ public final class BenchMain {
             Wrk wrk = new Wrk(Files.createTempDirectory("sessiongate-wrk"), new ServerCpu(server.pid()));
             try (DbCeiling ceiling = new DbCeiling(jdbcUrl, user, password, POOL_SIZE, d)) {
                 Load load = new Load(wrk, ceiling, d, base, jdbcUrl, user, password);
+                Map<String, String> warmUps = new LinkedHashMap<>();
                 for (String op : Report.OPERATIONS) {
-                    if (!op.equals("ping")) {
-                        load.wrk(op, 8, plan.warmSeconds());
-                    }
+                    warmUps.put(op, load.warmUp(op, plan.warmSeconds()));
                 }
+                out.put("warmUps", warmUps);
+                System.out.println("warm-ups (each operation at 8 connections until the JIT's threads use under "
+                        + Math.round(JIT_QUIET * 100) + " % of a core, at most " + MAX_WARM_ROUNDS + " rounds):");
+                warmUps.forEach((op, how) -> System.out.println("  " + op + ": " + how));
                 for (String op : WITH_CEILING) {
                     load.ceiling(op, 8, plan.warmSeconds());
                 }
@@ -254,6 +257,10 @@ public final class BenchMain {
         return out;
     }
 
+    /** A warm-up round ends the warm-up when the JIT's threads used less than this share of one core. */
+    static final double JIT_QUIET = 0.05;
+    static final int MAX_WARM_ROUNDS = 6;
+
     /** Runs an operation under wrk or its database ceiling, after what the operation needs of the data. */
     private record Load(Wrk wrk, DbCeiling ceiling, Dataset d, String base, String jdbcUrl, String user,
                         String password) {
@@ -261,6 +268,29 @@ public final class BenchMain {
         LoadResult wrk(String op, int connections, int seconds) throws Exception {
             prepare(op);
             return wrk.run(op, d, base, connections, seconds);
+        }
+
+        /**
+         * Runs {@code op} at 8 connections for rounds of {@code seconds} until, in a round, the JIT's
+         * compiler threads used less than {@link #JIT_QUIET} of one core (or after {@link #MAX_WARM_ROUNDS}):
+         * what is measured after is the compiled server, not its compilation. Says how it went.
+         */
+        String warmUp(String op, int seconds) throws Exception {
+            double jit = Double.NaN;
+            for (int round = 1; round <= MAX_WARM_ROUNDS; round++) {
+                LoadResult r = wrk(op, 8, seconds);
+                Double jitMillis = r.cpuByThread().get("jit");
+                if (jitMillis == null) {
+                    return round + " round of " + seconds + " s (the JIT's CPU is not known here)";
+                }
+                jit = jitMillis * r.requests() / (r.seconds() * 1000);
+                if (jit < JIT_QUIET) {
+                    return String.format(Locale.ROOT, "%d round%s of %d s, the JIT at %.1f %% of a core in the last",
+                            round, round == 1 ? "" : "s", seconds, jit * 100);
+                }
+            }
+            return String.format(Locale.ROOT, "%d rounds of %d s, the JIT still at %.1f %% of a core", MAX_WARM_ROUNDS,
+                    seconds, jit * 100);
         }
 
         LoadResult ceiling(String op, int connections, int seconds) throws Exception {
