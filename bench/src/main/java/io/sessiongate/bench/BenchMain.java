@@ -26,18 +26,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark, in one run: starts MariaDB (embedded, or the one named by SESSIONGATE_DB_URL),
- * starts the server as its own process with bin/jvm.options (-Xmx256m), seeds a dataset, reads the reports over its
- * history ({@link ReportRun}: rows per second, the server's peak heap), warms up, then at each
- * concurrency alternates the HTTP ceiling (/ping), transferSession, Session.Update, the technician's
- * PIN and the customer's join, startSession/holdSession, a page of a channel's support sessions and
- * a page of the audit trail, each (but the PIN and join) followed by its database ceiling. Prints
- * tables and writes JSON to bench/results.
+ * starts the server as its own process with bin/jvm.options (-Xmx256m), seeds a dataset, reads the reports over
+ * its history ({@link ReportRun}: rows per second, the server's peak heap), warms each operation up until the
+ * JIT is quiet, then at each concurrency alternates the HTTP ceiling (/ping), transferSession, Session.Update,
+ * the technician's PIN and the customer's join, startSession/holdSession, a page of a channel's support
+ * sessions and a page of the audit trail, each (but the PIN and join) followed by its database ceiling.
+ * Prints tables and writes JSON to bench/results.
  *
  * <p>Options: {@code --size default|large|both} (default both), {@code --duration S} seconds per
  * measurement (default 10), {@code --connections 1,8,32,64}, {@code --load no} for the reports only,
  * {@code --reports no} for the load only, {@code --port P} for the server to listen on P and the
  * embedded MariaDB on P+1 (default: free ports), {@code --quick} for the default dataset at 1 and 32
- * connections, 5 s each, 5 s warm-ups and no reports (the other options still apply over it).
+ * connections, 5 s each, warm-up rounds of 5 s and no reports (the other options still apply over it).
  */
 public final class BenchMain {
 
@@ -45,7 +45,7 @@ public final class BenchMain {
     static final String USAGE =
             "usage: bench/run [--quick] [--size default|large|both] [--duration SECONDS] [--connections 1,8,32,64] "
                     + "[--load yes|no] [--reports yes|no] [--port P]\n"
-                    + "  --quick: --size default --duration 5 --connections 1,32 --reports no, 5 s warm-ups";
+                    + "  --quick: --size default --duration 5 --connections 1,32 --reports no, warm-up rounds of 5 s";
     /** The operations that have a database ceiling, by the name of the wrk run. */
     private static final List<String> WITH_CEILING = List.of("transfer", "update", "start", "sessions-page",
             "events-page");
