@@ -37,6 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The two pages and the account's look-up by site key that precedes them are the repositories' and
  * {@link AdminAccess}'s own methods too; their statements are named here for MariaDB's plans (EXPLAIN).
+ *
+ * <p>A transfer's and an update's ceiling can also be run with nothing deferred ({@code transfer}{@value
+ * #UNDEFERRED}): the same statements a round trip each and a COMMIT of its own, as the server sent them
+ * before it deferred writes, so that one run shows the old ceiling beside the new.
  */
 final class DbCeiling implements AutoCloseable {
 
@@ -53,6 +57,9 @@ final class DbCeiling implements AutoCloseable {
             null, Dataset.CHANNEL_BASE);
     static final NativeSql SESSIONS_OF_CHANNEL = SupportSessionRepository.pageStatement(ONE_CHANNEL);
     static final NativeSql EVENT_PAGE = EventRepository.pageStatement();
+
+    /** The suffix of an operation's ceiling with nothing deferred. */
+    static final String UNDEFERRED = "-undeferred";
 
     private final HikariDataSource pool;
     private final Dataset d;
@@ -71,6 +78,7 @@ final class DbCeiling implements AutoCloseable {
     }
 
     LoadResult run(String operation, int connections, int seconds) throws InterruptedException {
+        boolean deferring = !operation.endsWith(UNDEFERRED);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
@@ -86,8 +94,8 @@ final class DbCeiling implements AutoCloseable {
                     long start = System.nanoTime();
                     try {
                         switch (operation) {
-                            case "transfer" -> transfer();
-                            case "update" -> update();
+                            case "transfer", "transfer" + UNDEFERRED -> transfer(deferring);
+                            case "update", "update" + UNDEFERRED -> update(deferring);
                             case "start" -> startOrHold(slot, connections, n);
                             case "sessions-page" -> sessionsPage(n);
                             case "events-page" -> eventsPage();
@@ -128,13 +136,13 @@ final class DbCeiling implements AutoCloseable {
         return sorted[Math.max(0, i)] / 1e6;
     }
 
-    private void transfer() throws SQLException {
+    private void transfer(boolean deferring) throws SQLException {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         Instant now = Instant.now();
         long session = d.session(r.nextInt(d.supportSessions()));
         boolean toTech = r.nextBoolean();
         long node = toTech ? d.techNode(r.nextInt(d.technicians())) : Dataset.CHANNEL_BASE + r.nextInt(Dataset.CHANNELS);
-        inTransaction(tx -> {
+        inTransaction(deferring, tx -> {
             authenticate(tx, now, r);
             SupportSessionRepository.SessionToMove read = SUPPORT_SESSIONS.targetAndSession(tx, node, session).session();
             Long fromChannel = read.channelNodeId();
@@ -147,11 +155,11 @@ final class DbCeiling implements AutoCloseable {
         });
     }
 
-    private void update() throws SQLException {
+    private void update(boolean deferring) throws SQLException {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         Instant now = Instant.now();
         long target = d.firstTargetWebSession() + r.nextInt(d.webSessions());
-        inTransaction(tx -> {
+        inTransaction(deferring, tx -> {
             authenticate(tx, now, r);
             WebSessionRepository.UpdateLookup read = WEB_SESSIONS.forUpdate(tx, Dataset.SITE, target, null);
             WEB_SESSIONS.update(tx, target, read.version(), "10.0." + r.nextInt(256) + "." + (1 + r.nextInt(254)),
@@ -270,8 +278,13 @@ final class DbCeiling implements AutoCloseable {
      * them, committed with the last of them, or rolled back on failure; so the same round trips.
      */
     private void inTransaction(Work work) throws SQLException {
+        inTransaction(true, work);
+    }
+
+    /** One transaction; with {@code deferring} false, every write is sent at once and the COMMIT alone. */
+    private void inTransaction(boolean deferring, Work work) throws SQLException {
         try (Connection c = pool.getConnection()) {
-            Tx tx = Tx.deferring(c);
+            Tx tx = deferring ? Tx.deferring(c) : Tx.of(c);
             try {
                 work.run(tx);
                 tx.commit();

@@ -60,6 +60,8 @@ final class Report {
                 row.put("httpCeilingRps", ping.map(p -> round(p.perSecond())).orElse(null));
                 row.put("dbCeilingRps", db.map(d -> round(d.perSecond())).orElse(null));
                 row.put("dbCeilingErrors", db.map(LoadResult::errors).orElse(null));
+                find(runs, "db-" + op + DbCeiling.UNDEFERRED, c).ifPresent(
+                        u -> row.put("dbCeilingUndeferredRps", round(u.perSecond())));
                 row.put("ratioToHttpCeiling", op.equals("ping") ? null
                         : ping.map(p -> ratio(r.perSecond(), p.perSecond())).orElse(null));
                 row.put("ratioToDbCeiling", db.map(d -> ratio(r.perSecond(), d.perSecond())).orElse(null));
@@ -92,6 +94,7 @@ final class Report {
         out.append("cpu ms/req: the server process's CPU time over the run / the requests wrk made; x ping: that\n"
                 + "  multiple of /ping's at the same connections.\n");
         out.append(byThread(table(runs, connections)));
+        out.append(undeferred(table(runs, connections)));
         for (Map.Entry<String, String> note : NOTES.entrySet()) {
             if (runs.stream().anyMatch(r -> r.what().equals(note.getKey()))) {
                 out.append(note.getKey()).append(": ").append(note.getValue()).append('\n');
@@ -120,6 +123,30 @@ final class Report {
             out.append(String.format(Locale.ROOT, "%-13s %5d", row.get("operation"), row.get("connections")));
             ServerCpu.ROLES.forEach(role -> out.append(String.format(Locale.ROOT, " %9s", cell(by.get(role), "%.3f"))));
             out.append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+
+    /**
+     * The database ceiling with the server's deferred writes beside the same statements sent one round trip
+     * each (as before writes were deferred), a line per row that has both.
+     */
+    static String undeferred(List<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> row : rows) {
+            if (row.get("dbCeilingUndeferredRps") == null || row.get("dbCeilingRps") == null) {
+                continue;
+            }
+            if (out.length() == 0) {
+                out.append(String.format(Locale.ROOT, "db ceiling, writes deferred (the server's round trips) and "
+                        + "not (a round trip each, and the COMMIT):%n%-13s %5s %9s %9s %6s%n", "operation", "conns",
+                        "deferred", "not", "gain"));
+            }
+            double now = (Double) row.get("dbCeilingRps");
+            double before = (Double) row.get("dbCeilingUndeferredRps");
+            out.append(String.format(Locale.ROOT, "%-13s %5d %9.0f %9.0f %6s%n", row.get("operation"),
+                    row.get("connections"), now, before, before <= 0 ? "-" : String.format(Locale.ROOT, "%.2f",
+                            now / before)));
         }
         return out.toString();
     }

@@ -55,6 +55,20 @@ class BenchPartsTest {
     }
 
     @Test
+    void theCeilingWithoutDeferredWritesIsShownBesideTheServers() {
+        List<LoadResult> runs = List.of(new LoadResult("ping", 1, 1000, 1, 0, 1, 2, 3),
+                new LoadResult("transfer", 1, 400, 1, 0, 1, 2, 3), new LoadResult("db-transfer", 1, 900, 1, 0, 1, 2, 3),
+                new LoadResult("db-transfer" + DbCeiling.UNDEFERRED, 1, 600, 1, 0, 1, 2, 3),
+                new LoadResult("update", 1, 450, 1, 0, 1, 2, 3), new LoadResult("db-update", 1, 500, 1, 0, 1, 2, 3));
+        var rows = Report.table(runs, List.of(1));
+        assertThat(rows.get(1)).containsEntry("dbCeilingRps", 900.0).containsEntry("dbCeilingUndeferredRps", 600.0)
+                .containsEntry("ratioToDbCeiling", 0.44);
+        assertThat(rows.get(2)).doesNotContainKey("dbCeilingUndeferredRps");
+        assertThat(Report.render(runs, List.of(1))).contains("db ceiling, writes deferred")
+                .containsPattern("transfer +1 +900 +600 +1\\.50");
+    }
+
+    @Test
     void cpuPerRequestIsSetBesidePings() {
         List<LoadResult> runs = List.of(new LoadResult("ping", 8, 1000, 1, 0, 1, 2, 3).withCpu(0.05),
                 new LoadResult("transfer", 8, 400, 1, 0, 1, 2, 3).withCpu(0.6),
