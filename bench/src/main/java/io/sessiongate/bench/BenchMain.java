@@ -49,8 +49,6 @@ public final class BenchMain {
     /** The operations that have a database ceiling, by the name of the wrk run. */
     private static final List<String> WITH_CEILING = List.of("transfer", "update", "start", "sessions-page",
             "events-page");
-    /** The operations whose ceiling is also measured with nothing deferred: the old ceiling beside the new. */
-    static final List<String> WITH_UNDEFERRED_CEILING = List.of("transfer", "update");
     /** The list pages, whose cost at the large size the issue bounds: within 1.5x of the default size's. */
     private static final List<String> PAGES = List.of("sessions-page", "events-page");
     private static final double PAGE_COST_BOUND = 1.5;
@@ -220,11 +218,10 @@ public final class BenchMain {
                 System.out.println("warm-ups (each operation at 8 connections until the JIT's threads use under "
                         + Math.round(JIT_QUIET * 100) + " % of a core, at most " + MAX_WARM_ROUNDS + " rounds):");
                 warmUps.forEach((op, how) -> System.out.println("  " + op + ": " + how));
-                for (String op : WITH_CEILING) {
-                    load.ceiling(op, 8, plan.warmSeconds());
-                }
-                for (String op : WITH_UNDEFERRED_CEILING) {
-                    load.ceiling(op + DbCeiling.UNDEFERRED, 8, plan.warmSeconds());
+                for (String op : Report.OPERATIONS) {
+                    for (String ceilingRun : ceilings(op)) {
+                        load.ceiling(ceilingRun, 8, plan.warmSeconds());
+                    }
                 }
                 Map<String, List<String>> plans = new LinkedHashMap<>();
                 for (String page : PAGES) {
@@ -238,11 +235,8 @@ public final class BenchMain {
                 for (int c : plan.connections()) {
                     for (String op : Report.OPERATIONS) {
                         all.add(load.wrk(op, c, plan.seconds()));
-                        if (WITH_CEILING.contains(op)) {
-                            all.add(load.ceiling(op, c, plan.seconds()));
-                        }
-                        if (WITH_UNDEFERRED_CEILING.contains(op)) {
-                            all.add(load.ceiling(op + DbCeiling.UNDEFERRED, c, plan.seconds()));
+                        for (String ceilingRun : ceilings(op)) {
+                            all.add(load.ceiling(ceilingRun, c, plan.seconds()));
                         }
                     }
                 }
@@ -422,6 +416,21 @@ public final class BenchMain {
             Thread.currentThread().interrupt();
         }
         return -1;
+    }
+
+    /**
+     * The database ceilings measured after an operation's wrk run: its own, then for transfer and update the
+     * same statements with nothing deferred, the old ceiling beside the new.
+     */
+    static List<String> ceilings(String operation) {
+        List<String> out = new ArrayList<>(2);
+        if (WITH_CEILING.contains(operation)) {
+            out.add(operation);
+        }
+        if (DbCeiling.UNDEFERRABLE.contains(operation)) {
+            out.add(operation + DbCeiling.UNDEFERRED);
+        }
+        return out;
     }
 
     /**

@@ -60,6 +60,8 @@ final class DbCeiling implements AutoCloseable {
 
     /** The suffix of an operation's ceiling with nothing deferred. */
     static final String UNDEFERRED = "-undeferred";
+    /** The operations whose ceiling can be run with nothing deferred (the others' statements are not split). */
+    static final List<String> UNDEFERRABLE = List.of("transfer", "update");
 
     private final HikariDataSource pool;
     private final Dataset d;
@@ -79,6 +81,10 @@ final class DbCeiling implements AutoCloseable {
 
     LoadResult run(String operation, int connections, int seconds) throws InterruptedException {
         boolean deferring = !operation.endsWith(UNDEFERRED);
+        String statements = deferring ? operation : operation.substring(0, operation.length() - UNDEFERRED.length());
+        if (!deferring && !UNDEFERRABLE.contains(statements)) {
+            throw new IllegalArgumentException(operation);
+        }
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
@@ -93,9 +99,9 @@ final class DbCeiling implements AutoCloseable {
                 while (System.nanoTime() < end && n < mine.length) {
                     long start = System.nanoTime();
                     try {
-                        switch (operation) {
-                            case "transfer", "transfer" + UNDEFERRED -> transfer(deferring);
-                            case "update", "update" + UNDEFERRED -> update(deferring);
+                        switch (statements) {
+                            case "transfer" -> transfer(deferring);
+                            case "update" -> update(deferring);
                             case "start" -> startOrHold(slot, connections, n);
                             case "sessions-page" -> sessionsPage(n);
                             case "events-page" -> eventsPage();

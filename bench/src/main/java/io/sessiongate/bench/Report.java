@@ -80,7 +80,8 @@ final class Report {
                 "p50 ms", "p99 ms", "p99.9 ms", "errors", "cpu ms/req", "x ping", "http ceil", "ratio", "db ceil",
                 "ratio"));
         List<String> firstErrors = new ArrayList<>();
-        for (Map<String, Object> row : table(runs, connections)) {
+        List<Map<String, Object>> rows = table(runs, connections);
+        for (Map<String, Object> row : rows) {
             out.append(String.format(Locale.ROOT, "%-13s %5d %9.0f %8.2f %8.2f %9.2f %6d | %10s %6s | %9s %6s | %9s %6s%n",
                     row.get("operation"), row.get("connections"), row.get("rps"), row.get("p50ms"), row.get("p99ms"),
                     row.get("p999ms"), row.get("errors"), cell(row.get("cpuMsPerRequest"), "%.3f"),
@@ -93,8 +94,8 @@ final class Report {
         }
         out.append("cpu ms/req: the server process's CPU time over the run / the requests wrk made; x ping: that\n"
                 + "  multiple of /ping's at the same connections.\n");
-        out.append(byThread(table(runs, connections)));
-        out.append(undeferred(table(runs, connections)));
+        out.append(byThread(rows));
+        out.append(undeferred(rows));
         for (Map.Entry<String, String> note : NOTES.entrySet()) {
             if (runs.stream().anyMatch(r -> r.what().equals(note.getKey()))) {
                 out.append(note.getKey()).append(": ").append(note.getValue()).append('\n');

@@ -69,6 +69,15 @@ class BenchPartsTest {
     }
 
     @Test
+    void transferAndUpdateAreFollowedByBothCeilingsTheOthersByTheirOwnOrNone() {
+        assertThat(BenchMain.ceilings("transfer")).containsExactly("transfer", "transfer" + DbCeiling.UNDEFERRED);
+        assertThat(BenchMain.ceilings("update")).containsExactly("update", "update" + DbCeiling.UNDEFERRED);
+        assertThat(BenchMain.ceilings("start")).containsExactly("start");
+        assertThat(BenchMain.ceilings("ping")).isEmpty();
+        assertThat(BenchMain.ceilings("pin-join")).isEmpty();
+    }
+
+    @Test
     void cpuPerRequestIsSetBesidePings() {
         List<LoadResult> runs = List.of(new LoadResult("ping", 8, 1000, 1, 0, 1, 2, 3).withCpu(0.05),
                 new LoadResult("transfer", 8, 400, 1, 0, 1, 2, 3).withCpu(0.6),
