@@ -46,9 +46,6 @@ public final class BenchMain {
             "usage: bench/run [--quick] [--size default|large|both] [--duration SECONDS] [--connections 1,8,32,64] "
                     + "[--load yes|no] [--reports yes|no] [--port P]\n"
                     + "  --quick: --size default --duration 5 --connections 1,32 --reports no, warm-up rounds of 5 s";
-    /** The operations that have a database ceiling, by the name of the wrk run. */
-    private static final List<String> WITH_CEILING = List.of("transfer", "update", "start", "sessions-page",
-            "events-page");
     /** The list pages, whose cost at the large size the issue bounds: within 1.5x of the default size's. */
     private static final List<String> PAGES = List.of("sessions-page", "events-page");
     private static final double PAGE_COST_BOUND = 1.5;
@@ -219,7 +216,7 @@ public final class BenchMain {
                         + Math.round(JIT_QUIET * 100) + " % of a core, at most " + MAX_WARM_ROUNDS + " rounds):");
                 warmUps.forEach((op, how) -> System.out.println("  " + op + ": " + how));
                 for (String op : Report.OPERATIONS) {
-                    for (String ceilingRun : ceilings(op)) {
+                    for (String ceilingRun : DbCeiling.runsAfter(op)) {
                         load.ceiling(ceilingRun, 8, plan.warmSeconds());
                     }
                 }
@@ -235,7 +232,7 @@ public final class BenchMain {
                 for (int c : plan.connections()) {
                     for (String op : Report.OPERATIONS) {
                         all.add(load.wrk(op, c, plan.seconds()));
-                        for (String ceilingRun : ceilings(op)) {
+                        for (String ceilingRun : DbCeiling.runsAfter(op)) {
                             all.add(load.ceiling(ceilingRun, c, plan.seconds()));
                         }
                     }
@@ -416,21 +413,6 @@ public final class BenchMain {
             Thread.currentThread().interrupt();
         }
         return -1;
-    }
-
-    /**
-     * The database ceilings measured after an operation's wrk run: its own, then for transfer and update the
-     * same statements with nothing deferred, the old ceiling beside the new.
-     */
-    static List<String> ceilings(String operation) {
-        List<String> out = new ArrayList<>(2);
-        if (WITH_CEILING.contains(operation)) {
-            out.add(operation);
-        }
-        if (DbCeiling.UNDEFERRABLE.contains(operation)) {
-            out.add(operation + DbCeiling.UNDEFERRED);
-        }
-        return out;
     }
 
     /**

@@ -58,6 +58,8 @@ final class DbCeiling implements AutoCloseable {
     static final NativeSql SESSIONS_OF_CHANNEL = SupportSessionRepository.pageStatement(ONE_CHANNEL);
     static final NativeSql EVENT_PAGE = EventRepository.pageStatement();
 
+    /** The operations that have a database ceiling, by the name of their wrk run: those {@link #run} knows. */
+    static final List<String> OPERATIONS = List.of("transfer", "update", "start", "sessions-page", "events-page");
     /** The suffix of an operation's ceiling with nothing deferred. */
     static final String UNDEFERRED = "-undeferred";
     /** The operations whose ceiling can be run with nothing deferred (the others' statements are not split). */
@@ -65,6 +67,17 @@ final class DbCeiling implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Dataset d;
+
+    /**
+     * The ceilings measured after an operation's wrk run: its own, then for transfer and update the same
+     * statements with nothing deferred, the old ceiling beside the new; none for an operation without one.
+     */
+    static List<String> runsAfter(String operation) {
+        if (!OPERATIONS.contains(operation)) {
+            return List.of();
+        }
+        return UNDEFERRABLE.contains(operation) ? List.of(operation, operation + UNDEFERRED) : List.of(operation);
+    }
 
     DbCeiling(String jdbcUrl, String user, String password, int poolSize, Dataset d) {
         HikariConfig c = new HikariConfig();

@@ -70,11 +70,11 @@ class BenchPartsTest {
 
     @Test
     void transferAndUpdateAreFollowedByBothCeilingsTheOthersByTheirOwnOrNone() {
-        assertThat(BenchMain.ceilings("transfer")).containsExactly("transfer", "transfer" + DbCeiling.UNDEFERRED);
-        assertThat(BenchMain.ceilings("update")).containsExactly("update", "update" + DbCeiling.UNDEFERRED);
-        assertThat(BenchMain.ceilings("start")).containsExactly("start");
-        assertThat(BenchMain.ceilings("ping")).isEmpty();
-        assertThat(BenchMain.ceilings("pin-join")).isEmpty();
+        assertThat(DbCeiling.runsAfter("transfer")).containsExactly("transfer", "transfer" + DbCeiling.UNDEFERRED);
+        assertThat(DbCeiling.runsAfter("update")).containsExactly("update", "update" + DbCeiling.UNDEFERRED);
+        assertThat(DbCeiling.runsAfter("start")).containsExactly("start");
+        assertThat(DbCeiling.runsAfter("ping")).isEmpty();
+        assertThat(DbCeiling.runsAfter("pin-join")).isEmpty();
     }
 
     @Test
