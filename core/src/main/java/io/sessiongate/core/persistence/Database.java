@@ -88,8 +88,11 @@ public final class Database implements AutoCloseable {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("sessiongate");
         hc.setDataSource(connections);
+        // A fixed-size pool, opened at start: a request never pays for a connection being opened, and the
+        // pool holds what the benchmark's database ceiling holds. Growing on demand from 2 opened the rest
+        // under the first heavy load, on the pool's adder thread beside the workers (README, Performance).
         hc.setMaximumPoolSize(config.poolSize());
-        hc.setMinimumIdle(Math.min(2, config.poolSize()));
+        hc.setMinimumIdle(config.poolSize());
         hc.setAutoCommit(false);
         hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         // A request must fail fast, not hang, when the database is down; on a cluster, ride out a node's eviction.
