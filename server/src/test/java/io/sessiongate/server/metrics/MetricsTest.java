@@ -67,6 +67,22 @@ class MetricsTest {
     }
 
     @Test
+    void thePoolIsOpenedWholeAtStartAndKeptOpen() throws InterruptedException {
+        String text = scrape();
+        double max = value(text, "hikaricp_connections_max{pool=\"sessiongate\"}");
+        assertThat(max).as("the configured pool size").isGreaterThan(2);
+        assertThat(value(text, "hikaricp_connections_min{pool=\"sessiongate\"}"))
+                .as("the pool keeps its whole size open, not a floor of 2 grown on demand").isEqualTo(max);
+        // HikariCP opens the connections on its own thread after start: give it a few seconds, no request needed.
+        double open = value(text, "hikaricp_connections{pool=\"sessiongate\"}");
+        for (int i = 0; i < 100 && open < max; i++) {
+            Thread.sleep(100);
+            open = value(scrape(), "hikaricp_connections{pool=\"sessiongate\"}");
+        }
+        assertThat(open).as("connections open, idle ones included").isEqualTo(max);
+    }
+
+    @Test
     void livenessIsTheProcessAndReadinessIsAMigratedDatabase() throws Exception {
         given().baseUri(base()).when().get("/health/live")
                 .then().statusCode(200).contentType("application/json").body("status", equalTo("UP"));
