@@ -58,8 +58,8 @@ final class ClusterSettings {
     }
 
     /** The retry of {@link Database#inTransaction}: a broken connection drops the pool's other idle connections. */
-    static TransactionRetry retry(HikariDataSource pool) {
-        return new TransactionRetry(ATTEMPTS, RETRY_FOR_MS, () -> {
+    static TransactionRetry retry(HikariDataSource pool, boolean cluster) {
+        return new TransactionRetry(ATTEMPTS, RETRY_FOR_MS, cluster, () -> {
             var bean = pool.getHikariPoolMXBean();
             if (bean != null) {
                 bean.softEvictConnections(); // the others are likely on the same dead node

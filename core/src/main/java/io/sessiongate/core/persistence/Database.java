@@ -41,7 +41,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.connections = connections;
         this.sessionFactory = sessionFactory;
-        this.retry = ClusterSettings.retry(dataSource);
+        this.retry = ClusterSettings.retry(dataSource, cluster);
         this.commitMarker = cluster ? new CommitMarker(dataSource) : null;
     }
 

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Runs a whole transaction again, from its start, when the database (not the business) made it
  * fail: a Galera certification failure or brute-force abort, or a deadlock (error 1213, SQLSTATE
  * 40001), a node that is not ready (error 1047), or a connection that broke or was moved to another
- * host by the driver (SQLSTATE class 08, 25S03). Everything else, and every business outcome (the
+ * host by the driver (SQLSTATE class 08, 25S03); and on a Galera cluster a duplicate PRIMARY key, a few
+ * times ({@link Cause#KEY_CLASH}). Everything else, and every business outcome (the
  * services return codes, they do not throw), goes back to the caller at once. A bounded number of
  * attempts within a bounded time, with a random pause between them so that conflicting callers do
  * not collide again in step. When nothing fails this costs one try block.
@@ -33,7 +34,15 @@ public final class TransactionRetry {
         /** The connection broke, or the driver moved it to another host (SQLSTATE 08*, 25S03). */
         CONNECTION,
         /** Error 1047, "WSREP has not yet prepared node for application use": a joining or isolated node. */
-        NODE_NOT_READY;
+        NODE_NOT_READY,
+        /**
+         * Error 1062 on a PRIMARY key, on a Galera cluster only: while the cluster changes size, each node
+         * recomputes its {@code auto_increment_increment} and {@code auto_increment_offset}, and an insert can
+         * draw a key another node has drawn (MDEV-7129; Galera retries only autocommit inserts itself). A new
+         * try draws a new key; tried at most {@value #KEY_CLASH_TRIES} times, since a key given explicitly
+         * would clash every time.
+         */
+        KEY_CLASH;
 
         /** The label used in metrics, e.g. {@code conflict}. */
         public String label() {
@@ -46,8 +55,12 @@ public final class TransactionRetry {
         void connectionLost();
     }
 
+    /** The most tries of a transaction whose last failure was a {@link Cause#KEY_CLASH}. */
+    static final int KEY_CLASH_TRIES = 3;
+
     private final int maxAttempts;
     private final long maxNanos;
+    private final boolean cluster;
     private final ConnectionLossHandler onConnectionLoss;
     private final Map<Cause, LongAdder> retries = new EnumMap<>(Cause.class);
 
@@ -57,11 +70,22 @@ public final class TransactionRetry {
      * @param onConnectionLoss called once per try lost to a broken connection
      */
     public TransactionRetry(int maxAttempts, long maxMillis, ConnectionLossHandler onConnectionLoss) {
+        this(maxAttempts, maxMillis, false, onConnectionLoss);
+    }
+
+    /**
+     * @param maxAttempts      the most tries of one transaction, the first included
+     * @param maxMillis        no new try starts after this long since the first began
+     * @param cluster          whether the database is a Galera cluster, where a {@link Cause#KEY_CLASH} is retried
+     * @param onConnectionLoss called once per try lost to a broken connection
+     */
+    public TransactionRetry(int maxAttempts, long maxMillis, boolean cluster, ConnectionLossHandler onConnectionLoss) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
         this.maxAttempts = maxAttempts;
         this.maxNanos = maxMillis * 1_000_000L;
+        this.cluster = cluster;
         this.onConnectionLoss = onConnectionLoss;
         for (Cause c : Cause.values()) {
             retries.put(c, new LongAdder());
@@ -76,10 +100,14 @@ public final class TransactionRetry {
                 return attempt.get();
             } catch (RuntimeException e) {
                 Cause cause = causeOf(e);
+                if (cause == null && cluster && isPrimaryKeyClash(e)) {
+                    cause = Cause.KEY_CLASH;
+                }
                 if (cause == Cause.CONNECTION || cause == Cause.NODE_NOT_READY) {
                     onConnectionLoss.connectionLost();
                 }
-                if (cause == null || n >= maxAttempts || System.nanoTime() - start > maxNanos) {
+                if (cause == null || n >= (cause == Cause.KEY_CLASH ? Math.min(maxAttempts, KEY_CLASH_TRIES) : maxAttempts)
+                        || System.nanoTime() - start > maxNanos) {
                     throw e;
                 }
                 retries.get(cause).increment();
@@ -105,7 +133,7 @@ public final class TransactionRetry {
     static long pauseMillis(Cause cause, int n) {
         long ceiling = switch (cause) {
             case CONFLICT -> 5L << Math.min(n - 1, 6);          // 5, 10, 20, ... 320 ms
-            case CONNECTION, NODE_NOT_READY -> 100L * n;        // 100, 200, 300, ... ms
+            case CONNECTION, NODE_NOT_READY, KEY_CLASH -> 100L * n; // 100, 200, 300, ... ms
         };
         return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
     }
@@ -144,6 +172,17 @@ public final class TransactionRetry {
             return Cause.CONNECTION;
         }
         return null;
+    }
+
+    /** Error 1062, "Duplicate entry '...' for key 'PRIMARY'", anywhere in {@code e}'s causes. */
+    static boolean isPrimaryKeyClash(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 1062 && sql.getMessage() != null
+                    && sql.getMessage().contains("for key 'PRIMARY'")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** HikariCP's "Connection is not available, request timed out": it carries the last failure's SQLSTATE. */

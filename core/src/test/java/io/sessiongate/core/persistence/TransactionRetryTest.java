@@ -8,6 +8,7 @@ import io.sessiongate.core.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
@@ -148,6 +149,45 @@ class TransactionRetryTest {
         })).hasRootCauseInstanceOf(SQLTransactionRollbackException.class);
         assertThat(tries.get()).isEqualTo(3);
         assertThat(retry.retries(Cause.CONFLICT)).isEqualTo(2);
+    }
+
+    @Test
+    void onAClusterADuplicatePrimaryKeyIsTriedAgainAFewTimesAndElsewhereNot() {
+        AtomicInteger tries = new AtomicInteger();
+        RuntimeException clash = new RuntimeException(new SQLIntegrityConstraintViolationException(
+                "(conn=13) Duplicate entry '2163' for key 'PRIMARY'", "23000", 1062));
+        TransactionRetry cluster = new TransactionRetry(30, 10_000, true, () -> { });
+        assertThat(cluster.run(() -> {
+            if (tries.incrementAndGet() == 1) {
+                throw clash; // the cluster changed size under the insert
+            }
+            return "inserted";
+        })).isEqualTo("inserted");
+        assertThat(cluster.retries(Cause.KEY_CLASH)).isEqualTo(1);
+
+        tries.set(0);
+        assertThatThrownBy(() -> cluster.run(() -> {
+            tries.incrementAndGet();
+            throw clash; // a key given explicitly clashes every time
+        })).isSameAs(clash);
+        assertThat(tries.get()).isEqualTo(TransactionRetry.KEY_CLASH_TRIES);
+
+        tries.set(0);
+        RuntimeException unique = new RuntimeException(new SQLIntegrityConstraintViolationException(
+                "Duplicate entry 'acme' for key 'uk_account_site_key'", "23000", 1062));
+        assertThatThrownBy(() -> cluster.run(() -> {
+            tries.incrementAndGet();
+            throw unique;
+        })).isSameAs(unique);
+        assertThat(tries.get()).as("another key's duplicate is the business's").isEqualTo(1);
+
+        tries.set(0);
+        TransactionRetry single = new TransactionRetry(30, 10_000, false, () -> { });
+        assertThatThrownBy(() -> single.run(() -> {
+            tries.incrementAndGet();
+            throw clash;
+        })).isSameAs(clash);
+        assertThat(tries.get()).as("one database never draws a key twice").isEqualTo(1);
     }
 
     @Test

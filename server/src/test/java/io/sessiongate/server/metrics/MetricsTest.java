@@ -59,7 +59,7 @@ class MetricsTest {
                 .contains("hikaricp_connections_pending{pool=\"sessiongate\"}")
                 .contains("hikaricp_connections_acquire_seconds_count{pool=\"sessiongate\"}")
                 .contains("hikaricp_connections_timeout_total{pool=\"sessiongate\"}");
-        for (String cause : new String[] {"conflict", "connection", "node_not_ready"}) {
+        for (String cause : new String[] {"conflict", "connection", "node_not_ready", "key_clash"}) {
             assertThat(text).contains("sessiongate_transaction_retries_total{cause=\"" + cause + "\"}");
         }
         assertThat(text).contains("jvm_memory_used_bytes{").contains("jvm_gc_pause_seconds")
