@@ -162,8 +162,9 @@ final class DbCeiling implements AutoCloseable {
         boolean toTech = r.nextBoolean();
         long node = toTech ? d.techNode(r.nextInt(d.technicians())) : Dataset.CHANNEL_BASE + r.nextInt(Dataset.CHANNELS);
         inTransaction(deferring, tx -> {
+            var ahead = SUPPORT_SESSIONS.targetAndSessionAhead(tx, node, session); // as TransferService asks it
             authenticate(tx, now, r);
-            SupportSessionRepository.SessionToMove read = SUPPORT_SESSIONS.targetAndSession(tx, node, session).session();
+            SupportSessionRepository.SessionToMove read = ahead.get().orElseThrow().session();
             Long fromChannel = read.channelNodeId();
             SUPPORT_SESSIONS.move(tx, read, new SupportSessionRepository.Move(
                     toTech ? SupportSessionStatus.TRANSFERRING : SupportSessionStatus.WAITING, toTech ? node : null,
@@ -179,8 +180,9 @@ final class DbCeiling implements AutoCloseable {
         Instant now = Instant.now();
         long target = d.firstTargetWebSession() + r.nextInt(d.webSessions());
         inTransaction(deferring, tx -> {
+            var ahead = WEB_SESSIONS.forUpdateAhead(tx, Dataset.SITE, target, null); // as SessionUpdateService asks it
             authenticate(tx, now, r);
-            WebSessionRepository.UpdateLookup read = WEB_SESSIONS.forUpdate(tx, Dataset.SITE, target, null);
+            WebSessionRepository.UpdateLookup read = ahead.get().orElseThrow();
             WEB_SESSIONS.update(tx, target, read.version(), "10.0." + r.nextInt(256) + "." + (1 + r.nextInt(254)),
                     SessionStatus.ACTIVE, new WebSessionRepository.Snapshot(null, read.roleIds(), false, false, 1L,
                             read.folderGroupIds()));

@@ -55,7 +55,7 @@ class BenchPartsTest {
     }
 
     @Test
-    void theCeilingWithoutDeferredWritesIsShownBesideTheServers() {
+    void theCeilingWithoutDeferredStatementsIsShownBesideTheServers() {
         List<LoadResult> runs = List.of(new LoadResult("ping", 1, 1000, 1, 0, 1, 2, 3),
                 new LoadResult("transfer", 1, 400, 1, 0, 1, 2, 3), new LoadResult("db-transfer", 1, 900, 1, 0, 1, 2, 3),
                 new LoadResult("db-transfer" + DbCeiling.UNDEFERRED, 1, 600, 1, 0, 1, 2, 3),

@@ -78,7 +78,7 @@ public final class Database implements AutoCloseable {
         driverSettings.setProperty("socketTimeout", "30000");
         driverSettings.setProperty("useServerPrepStmts", "false");
         driverSettings.setProperty("cachePrepStmts", "true");
-        // Deferred writes travel in front of the next statement or with the COMMIT (DeferredWrites); the
+        // Deferred writes travel in front of the next statement or with the COMMIT (DeferredStatements); the
         // statements are client-side prepared, so values are still bound, never spliced into the SQL.
         driverSettings.setProperty("allowMultiQueries", "true");
         return driverSettings;
@@ -166,11 +166,12 @@ public final class Database implements AutoCloseable {
 
     private <T> T once(Function<Session, T> work) {
         Session session = null;
-        // On a cluster nothing is deferred: a Galera node that aborts a transaction for a conflicting write set
-        // was seen running what followed the aborted statement of a "...; COMMIT" packet as a new transaction and
-        // committing it (ClusterFailoverTest: events without their transfer), so each write goes on its own there.
-        DeferredWrites deferred = commitMarker == null ? new DeferredWrites() : null;
-        DeferredWrites outer = DeferredWrites.bind(deferred);
+        // On a cluster nothing is deferred or asked ahead: a Galera node that aborts a transaction for a conflicting
+        // write set was seen running what followed the aborted statement of a "...; COMMIT" packet as a new
+        // transaction and committing it (ClusterFailoverTest: events without their transfer), so each statement
+        // goes on its own there.
+        DeferredStatements deferred = commitMarker == null ? new DeferredStatements() : null;
+        DeferredStatements outer = DeferredStatements.bind(deferred);
         try {
             session = sessionFactory.openSession();
             session.beginTransaction();
@@ -178,7 +179,7 @@ public final class Database implements AutoCloseable {
             session.flush(); // so that what fails below is the COMMIT itself
             byte[] marker = commitMarker == null ? null : commitMarker.mark(session);
             try {
-                if (deferred == null || deferred.isEmpty()) {
+                if (deferred == null || !deferred.hasWrites()) {
                     StatementCounter.countRoundTrip(); // the driver's COMMIT
                 } else {
                     Tx.of(session).jdbc(c -> {
@@ -204,7 +205,7 @@ public final class Database implements AutoCloseable {
             rollbackQuietly(session);
             throw e;
         } finally {
-            DeferredWrites.bind(outer);
+            DeferredStatements.bind(outer);
             if (session != null) {
                 session.close();
             }

@@ -180,6 +180,22 @@ public final class NativeSql {
             }));
         }
 
+        /**
+         * This single-row read, asked for now and sent behind the transaction's next statement, in its round
+         * trip ({@link DeferredStatements}); where nothing carries it (a plain {@link Tx#of(Connection)}, a
+         * cluster, or no statement before its result is wanted) it runs on its own then. It sees the
+         * transaction as it stands when it travels: ask ahead only what nothing before its use changes.
+         */
+        public <T> Ahead<T> ahead(RowMapper<T> mapper) {
+            checkEverySet();
+            Ahead<T> ahead = new Ahead<>(this, mapper);
+            DeferredStatements pending = tx.deferred();
+            if (pending != null) {
+                pending.add(ahead);
+            }
+            return ahead;
+        }
+
         /** Every row, mapped, in the order of the result. */
         public <T> List<T> list(RowMapper<T> mapper) {
             return tx.jdbc(c -> execute(c, ps -> {
@@ -207,7 +223,7 @@ public final class NativeSql {
             }
             return tx.jdbc(c -> {
                 sendDeferred(c);
-                try (PreparedStatement ps = prepare(c, null, Statement.NO_GENERATED_KEYS)) {
+                try (PreparedStatement ps = prepare(c, Statement.NO_GENERATED_KEYS)) {
                     ps.setFetchSize(fetchSize);
                     try (ResultSet rs = ps.executeQuery()) {
                         Row row = new Row(rs);
@@ -231,11 +247,11 @@ public final class NativeSql {
 
         /**
          * Executes an INSERT, UPDATE or DELETE whose count nobody reads, in the transaction's next round
-         * trip ({@link DeferredWrites}): in front of its next statement or with its COMMIT. Outside a
+         * trip ({@link DeferredStatements}): in front of its next statement or with its COMMIT. Outside a
          * transaction that defers (a plain {@link Tx#of(Connection)}), it runs at once.
          */
         public void defer() {
-            DeferredWrites deferred = tx.deferred();
+            DeferredStatements deferred = tx.deferred();
             if (deferred == null) {
                 update();
                 return;
@@ -249,7 +265,7 @@ public final class NativeSql {
         public long insert() {
             return tx.jdbc(c -> {
                 sendDeferred(c);
-                try (PreparedStatement ps = prepare(c, null, Statement.RETURN_GENERATED_KEYS)) {
+                try (PreparedStatement ps = prepare(c, Statement.RETURN_GENERATED_KEYS)) {
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         if (!keys.next()) {
@@ -275,27 +291,42 @@ public final class NativeSql {
         }
 
         /**
-         * Runs this statement in one round trip, carrying the transaction's deferred writes in front of it
-         * when there are any, and hands {@code read} the statement positioned on this statement's result.
+         * Runs this statement in one round trip, carrying the transaction's deferred writes in front of it and
+         * its reads ahead behind it when there are any, and hands {@code read} the statement positioned on this
+         * statement's result; the reads ahead get theirs after it.
          */
         private <T> T execute(Connection c, StatementReader<T> read) throws SQLException {
-            DeferredWrites deferred = tx.deferred();
-            DeferredWrites carried = deferred == null || deferred.isEmpty() ? null : deferred;
-            try (PreparedStatement ps = prepare(c, carried, Statement.NO_GENERATED_KEYS)) {
-                ps.execute();
-                if (carried != null) {
-                    for (int i = 0; i < carried.size(); i++) {
-                        ps.getMoreResults(); // past the deferred writes' counts, to this statement's result
-                    }
-                    carried.clear();
+            DeferredStatements pending = tx.deferred();
+            if (pending == null || pending.isEmpty()) {
+                try (PreparedStatement ps = prepare(c, Statement.NO_GENERATED_KEYS)) {
+                    ps.execute();
+                    return read.read(ps);
                 }
-                return read.read(ps);
+            }
+            checkEverySet();
+            StatementCounter.count();
+            int writes = pending.writeCount();
+            List<Ahead<?>> behind = pending.reads();
+            behind.forEach(ahead -> StatementCounter.countDeferred());
+            try (PreparedStatement ps = c.prepareStatement(pending.around(jdbc))) {
+                pending.bindAround(ps, this);
+                pending.clear();
+                ps.execute();
+                for (int i = 0; i < writes; i++) {
+                    ps.getMoreResults(); // past the deferred writes' counts, to this statement's result
+                }
+                T result = read.read(ps);
+                for (Ahead<?> ahead : behind) {
+                    ps.getMoreResults();
+                    ahead.arrive(ps.getResultSet());
+                }
+                return result;
             }
         }
 
         /** Sends the deferred writes in a round trip of their own, before a statement they cannot travel with. */
         private void sendDeferred(Connection c) throws SQLException {
-            DeferredWrites deferred = tx.deferred();
+            DeferredStatements deferred = tx.deferred();
             if (deferred != null) {
                 deferred.send(c, false);
             }
@@ -309,13 +340,13 @@ public final class NativeSql {
             }
         }
 
-        /** This statement, with the deferred writes it {@code carried} (null: none) in front, its values bound. */
-        private PreparedStatement prepare(Connection c, DeferredWrites carried, int generatedKeys) throws SQLException {
+        /** This statement alone, its values bound. */
+        private PreparedStatement prepare(Connection c, int generatedKeys) throws SQLException {
             checkEverySet();
             StatementCounter.count();
-            PreparedStatement ps = c.prepareStatement(carried == null ? jdbc : carried.joined(jdbc), generatedKeys);
+            PreparedStatement ps = c.prepareStatement(jdbc, generatedKeys);
             try {
-                bindFrom(ps, carried == null ? 1 : carried.bind(ps));
+                bindFrom(ps, 1);
             } catch (SQLException | RuntimeException e) {
                 ps.close();
                 throw e;
@@ -326,6 +357,45 @@ public final class NativeSql {
         @Override
         public String toString() {
             return jdbc + " " + Arrays.toString(values);
+        }
+    }
+
+    /**
+     * A single-row read asked ahead ({@link Run#ahead}): its first row, mapped, once a statement of the
+     * transaction has carried it, or run on its own when {@link #get()} finds that none has.
+     */
+    public static final class Ahead<T> {
+
+        private final Run run;
+        private final RowMapper<T> mapper;
+        private Optional<T> result; // null: not read yet
+
+        private Ahead(Run run, RowMapper<T> mapper) {
+            this.run = run;
+            this.mapper = mapper;
+        }
+
+        /** The first row, mapped; empty when there is none. */
+        public Optional<T> get() {
+            if (result == null) {
+                DeferredStatements pending = run.tx.deferred();
+                if (pending != null) {
+                    pending.withdraw(this);
+                }
+                result = run.one(mapper);
+            }
+            return result;
+        }
+
+        Run run() {
+            return run;
+        }
+
+        /** Takes the result the packet that carried this read sent back. */
+        void arrive(ResultSet rs) throws SQLException {
+            try (rs) {
+                result = rs.next() ? Optional.of(mapper.map(new Row(rs))) : Optional.empty();
+            }
         }
     }
 }

@@ -16,9 +16,9 @@ public final class Tx {
 
     private final Session session;
     private final Connection connection;
-    private final DeferredWrites deferred; // null: a deferred write is sent at once
+    private final DeferredStatements deferred; // null: a deferred write is sent at once, a read ahead when wanted
 
-    private Tx(Session session, Connection connection, DeferredWrites deferred) {
+    private Tx(Session session, Connection connection, DeferredStatements deferred) {
         this.session = session;
         this.connection = connection;
         this.deferred = deferred;
@@ -26,24 +26,28 @@ public final class Tx {
 
     /**
      * The transaction {@code session} holds; inside {@link Database#inTransaction} its deferred writes
-     * ({@link NativeSql.Run#defer()}) wait for the next statement or the COMMIT.
+     * ({@link NativeSql.Run#defer()}) wait for the next statement or the COMMIT, and its reads ahead
+     * ({@link NativeSql.Run#ahead}) for the next statement.
      */
     public static Tx of(Session session) {
-        return new Tx(Objects.requireNonNull(session), null, DeferredWrites.bound());
+        return new Tx(Objects.requireNonNull(session), null, DeferredStatements.bound());
     }
 
-    /** The transaction {@code connection} is in; committing it is the caller's business, and nothing is deferred. */
+    /**
+     * The transaction {@code connection} is in; committing it is the caller's business, nothing is deferred and
+     * a read ahead runs when its result is wanted.
+     */
     public static Tx of(Connection connection) {
         return new Tx(null, Objects.requireNonNull(connection), null);
     }
 
     /**
-     * The transaction {@code connection} is in, holding deferred writes as the server's transactions do (the
-     * benchmark's database ceiling, so that it makes the server's round trips); end it with {@link #commit()}
-     * or {@link #rollback()}.
+     * The transaction {@code connection} is in, holding deferred writes and reads ahead as the server's
+     * transactions do (the benchmark's database ceiling, so that it makes the server's round trips); end it
+     * with {@link #commit()} or {@link #rollback()}.
      */
     public static Tx deferring(Connection connection) {
-        return new Tx(null, Objects.requireNonNull(connection), new DeferredWrites());
+        return new Tx(null, Objects.requireNonNull(connection), new DeferredStatements());
     }
 
     /** Commits a {@link #deferring} transaction: its deferred writes and the COMMIT in one round trip. */
@@ -51,8 +55,8 @@ public final class Tx {
         if (connection == null) {
             throw new IllegalStateException("a Hibernate session's transaction is committed by Database");
         }
-        if (deferred != null && !deferred.isEmpty()) {
-            deferred.send(connection, true);
+        if (deferred != null) {
+            deferred.send(connection, true); // sends nothing but deferred writes; forgets the reads ahead
         }
         connection.commit(); // sends nothing when the deferred writes carried the COMMIT
     }
@@ -68,8 +72,8 @@ public final class Tx {
         connection.rollback();
     }
 
-    /** The writes waiting for this transaction's next round trip, or null when writes are sent at once. */
-    DeferredWrites deferred() {
+    /** The statements waiting for this transaction's next round trip, or null when each is sent on its own. */
+    DeferredStatements deferred() {
         return deferred;
     }
 

@@ -33,18 +33,22 @@
  * type per read; no positional {@code Object[]} row leaves this package. Repositories hold no state.
  * The benchmark's database ceiling calls the same methods on its own connection.
  *
- * <h2>Round trips: deferred writes</h2>
+ * <h2>Round trips: deferred writes, reads ahead</h2>
  * A write whose count nobody reads and that no later Hibernate statement depends on (a web
  * session's touch, a transfer's row, an event's row) is
  * {@link io.sessiongate.core.persistence.NativeSql.Run#defer() deferred}: it travels in front of the
  * transaction's next plain-JDBC statement, or with its COMMIT, in one multi-statement packet
- * ({@code DeferredWrites}; the driver runs with {@code allowMultiQueries}, its statements prepared
- * client-side, so values are bound, never spliced: no SQL is ever built from a value). A transfer is so
- * four round trips (the caller; the touch with the session and target read; the move under its version;
- * the transfer and event rows with the COMMIT) for six statements. A write whose count decides what
- * happens next (a versioned update, an insert whose key is needed) is never deferred. A deferred write
- * that fails fails the statement it travels with, and the whole transaction rolls back. On a Galera
- * cluster nothing is deferred (see {@code Database.once}): each write has its own round trip there.
+ * ({@code DeferredStatements}; the driver runs with {@code allowMultiQueries}, its statements prepared
+ * client-side, so values are bound, never spliced: no SQL is ever built from a value). A single-row read
+ * that depends on the request alone may be
+ * {@link io.sessiongate.core.persistence.NativeSql.Run#ahead asked ahead}: it travels behind the
+ * transaction's next statement (transferSession's and Session.Update's first read, behind the caller's
+ * authentication), or runs on its own when its result is wanted first. A transfer is so three round trips
+ * (the caller with the session and target read; the touch with the move under its version; the transfer
+ * and event rows with the COMMIT) for six statements. A write whose count decides what happens next (a
+ * versioned update, an insert whose key is needed) is never deferred. A deferred write that fails fails
+ * the statement it travels with, and the whole transaction rolls back. On a Galera cluster nothing is
+ * deferred or asked ahead (see {@code Database.once}): each statement has its own round trip there.
  *
  * <h2>Transactions</h2>
  * Every service method runs in one transaction through

@@ -145,7 +145,15 @@ public final class SupportSessionRepository {
 
     /** The target node ({@code nodeId} null: none asked) and the session, in one read. */
     public TargetAndSession targetAndSession(Tx tx, Long nodeId, Long sessionId) {
-        return TARGET_AND_SESSION.on(tx).set("node", nodeId).set("session", sessionId).one(r -> {
+        return targetAndSessionAhead(tx, nodeId, sessionId).get().orElseThrow(); // the derived table yields one row
+    }
+
+    /**
+     * {@link #targetAndSession}, asked ahead ({@link NativeSql.Run#ahead}), to travel behind the transaction's
+     * next statement in its round trip (transferSession asks it before authenticating its caller).
+     */
+    public NativeSql.Ahead<TargetAndSession> targetAndSessionAhead(Tx tx, Long nodeId, Long sessionId) {
+        return TARGET_AND_SESSION.on(tx).set("node", nodeId).set("session", sessionId).ahead(r -> {
             NodeKind kind = r.getEnum("node_kind", NodeKind.class);
             Target target = kind == null ? null : new Target(
                     new NodeInScope(kind, r.getLong("node_account_id"), r.getLong("node_parent_id"),
@@ -161,7 +169,7 @@ public final class SupportSessionRepository {
                     r.getLong("before_transfer_technician_id"), r.getLong("before_transfer_channel_id"),
                     r.getInstant("status_changed_at"));
             return new TargetAndSession(target, session);
-        }).orElseThrow(); // the derived table always yields one row
+        });
     }
 
     /** Where a move puts a session. */

@@ -7,6 +7,7 @@ import io.sessiongate.core.event.EventAction;
 import io.sessiongate.core.event.EventRecorder;
 import io.sessiongate.core.event.ObjectType;
 import io.sessiongate.core.persistence.Database;
+import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.persistence.Tx;
 import io.sessiongate.core.websession.Admission;
 import io.sessiongate.core.websession.Caller;
@@ -23,8 +24,8 @@ import java.util.OptionalLong;
 /**
  * transferSession: an administrator moves a support session to an online technician or into a
  * channel's queue. One short transaction: authenticate (one read, one touch), read the target node
- * and the session together (one read), move the session under its version (one update), record the
- * transfer and its event (two inserts). A concurrent transfer of the same session makes the
+ * and the session together (one read, asked ahead so that it travels with the authentication's), move
+ * the session under its version (one update), record the transfer and its event (two inserts). A concurrent transfer of the same session makes the
  * version check fail; the transfer is then decided again on the new state, a bounded number of
  * times, so that both callers get an answer and the history shows both.
  */
@@ -54,24 +55,31 @@ public final class TransferService {
 
     /** Transfers as the vendor documents it; every outcome is a return code, never an exception but a fault. */
     public TransferSessionResult transfer(Credentials credentials, TransferRequest request) {
+        OptionalLong node = RescueParams.id(request.node());
+        Optional<NodeRef> nodeRef = RescueParams.nodeRef(request.nodeRef());
+        OptionalLong session = RescueParams.id(request.session());
+        Long sessionId = session.isPresent() ? session.getAsLong() : null;
+        String comment = request.comment() == null ? "" : request.comment();
         return db.inTransaction(s -> {
+            Tx tx = Tx.of(s);
+            // The target and the session are asked for before the caller is known, so that the read travels
+            // behind the authentication's, in its round trip; nothing of it is used unless the caller is admitted.
+            NativeSql.Ahead<SupportSessionRepository.TargetAndSession> firstRead = node.isEmpty() || nodeRef.isEmpty()
+                    ? null : sessions.targetAndSessionAhead(tx, node.getAsLong(), sessionId);
             Admission admission = authenticator.admit(s, credentials, Admission.Policy.ADMINISTRATOR);
             if (admission instanceof Admission.Refused refused) {
                 return refused.refusal().rescueCode(TransferSessionResult.INVALID_SECRET_AUTH_CODE,
                         TransferSessionResult.NOT_LOGGED_IN_AS_ADMIN, TransferSessionResult.USER_DELETED_OR_DISABLED);
             }
-            Caller caller = ((Admission.Admitted) admission).caller();
-            OptionalLong node = RescueParams.id(request.node());
-            Optional<NodeRef> nodeRef = RescueParams.nodeRef(request.nodeRef());
-            if (node.isEmpty() || nodeRef.isEmpty()) {
+            if (firstRead == null) {
                 return TransferSessionResult.INVALID_PARAM_NODE;
             }
-            OptionalLong session = RescueParams.id(request.session());
-            String comment = request.comment() == null ? "" : request.comment();
-            Tx tx = Tx.of(s);
+            Caller caller = ((Admission.Admitted) admission).caller();
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Optional<TransferSessionResult> done = attempt(tx, caller, node.getAsLong(), nodeRef.get(),
-                        session.isPresent() ? session.getAsLong() : null, comment);
+                SupportSessionRepository.TargetAndSession read = attempt == 0 ? firstRead.get().orElseThrow()
+                        : sessions.targetAndSession(tx, node.getAsLong(), sessionId);
+                Optional<TransferSessionResult> done = attempt(tx, caller, read, node.getAsLong(), nodeRef.get(),
+                        comment);
                 if (done.isPresent()) {
                     return done.get();
                 }
@@ -80,11 +88,10 @@ public final class TransferService {
         });
     }
 
-    /** One decision on the current state; empty when the session changed between the read and the update. */
-    private Optional<TransferSessionResult> attempt(Tx tx, Caller caller, long nodeId, NodeRef nodeRef,
-                                                    Long sessionId, String comment) {
+    /** One decision on the state {@code read}; empty when the session changed between the read and the update. */
+    private Optional<TransferSessionResult> attempt(Tx tx, Caller caller, SupportSessionRepository.TargetAndSession read,
+                                                    long nodeId, NodeRef nodeRef, String comment) {
         Instant now = clock.instant();
-        SupportSessionRepository.TargetAndSession read = sessions.targetAndSession(tx, nodeId, sessionId);
         SupportSessionRepository.Target target = read.target();
         if (!Scope.mayTarget(caller, target == null ? null : target.scope(), nodeRef)) {
             return Optional.of(TransferSessionResult.INVALID_PARAM_NODE);

@@ -74,10 +74,11 @@ public final class SessionUpdateService {
     /** Session.UpdateValidation: every rule, nothing written (but the caller's own request touch). */
     public Outcome validate(Credentials credentials, SessionUpdate request) {
         return db.inTransaction(s -> {
+            var lookup = validator.lookupAhead(Tx.of(s), request); // travels behind the authentication's read
             if (!(authenticator.admit(s, credentials, Admission.Policy.ADMINISTRATOR) instanceof Admission.Admitted a)) {
                 return new Outcome.NotAuthenticated();
             }
-            var v = validator.validate(Tx.of(s), a.caller(), request, clock.instant());
+            var v = validator.validate(a.caller(), request, clock.instant(), lookup);
             return v.isValid() ? new Outcome.Done() : new Outcome.Invalid(v.errors());
         });
     }
@@ -94,13 +95,15 @@ public final class SessionUpdateService {
      */
     public Outcome update(Credentials credentials, SessionUpdate request, Long expectedVersion) {
         return db.inTransaction(s -> {
+            Tx tx = Tx.of(s);
+            var firstLookup = validator.lookupAhead(tx, request); // travels behind the authentication's read
             if (!(authenticator.admit(s, credentials, Admission.Policy.ADMINISTRATOR) instanceof Admission.Admitted a)) {
                 return new Outcome.NotAuthenticated();
             }
-            Tx tx = Tx.of(s);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 Instant now = clock.instant();
-                var v = validator.validate(tx, a.caller(), request, now);
+                var v = attempt == 0 ? validator.validate(a.caller(), request, now, firstLookup)
+                        : validator.validate(tx, a.caller(), request, now);
                 if (!v.isValid()) {
                     return new Outcome.Invalid(v.errors());
                 }

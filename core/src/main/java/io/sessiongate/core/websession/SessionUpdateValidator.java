@@ -6,6 +6,7 @@ import io.sessiongate.api.apiserver.SessionStatus;
 import io.sessiongate.api.apiserver.SessionUpdate;
 import io.sessiongate.core.Identifiers;
 import io.sessiongate.core.account.UserStatus;
+import io.sessiongate.core.persistence.NativeSql;
 import io.sessiongate.core.persistence.Tx;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,8 +46,17 @@ public final class SessionUpdateValidator {
         }
     }
 
+    /** Validates {@code request}, reading what it names now. */
     Validation validate(Tx tx, Caller caller, SessionUpdate request, Instant now) {
-        List<ApiServerError> errors = new ArrayList<>();
+        return validate(caller, request, now, lookupAhead(tx, request));
+    }
+
+    /** What the request names, as read for the one look-up (null where absent or malformed). */
+    private record Keys(String siteKey, Long sessionId, Long userId) {
+    }
+
+    /** The request's keys; what is missing or malformed is added to {@code errors}. */
+    private static Keys keys(SessionUpdate request, List<ApiServerError> errors) {
         Long sessionId = id(request.sessionSurrogate(), "SessionSurrogate", ErrorCode.SESSION_SURROGATE_MISSING,
                 ErrorCode.SESSION_SURROGATE_INVALID, errors);
         String siteKey = blankToNull(request.sessionSiteKey());
@@ -55,8 +65,27 @@ public final class SessionUpdateValidator {
         }
         Long userId = id(request.sessionUserSurrogate(), "SessionUserSurrogate", null,
                 ErrorCode.USER_SURROGATE_INVALID, errors);
+        return new Keys(siteKey, sessionId, userId);
+    }
 
-        WebSessionRepository.UpdateLookup found = webSessions.forUpdate(tx, siteKey, sessionId, userId);
+    /**
+     * The validation's one read, asked ahead ({@link NativeSql.Run#ahead}) so that it can travel behind the
+     * caller's authentication; the caller is not known yet, and nothing of the read is used unless admitted.
+     */
+    NativeSql.Ahead<WebSessionRepository.UpdateLookup> lookupAhead(Tx tx, SessionUpdate request) {
+        Keys keys = keys(request, new ArrayList<>()); // the validation reports the errors
+        return webSessions.forUpdateAhead(tx, keys.siteKey(), keys.sessionId(), keys.userId());
+    }
+
+    /** Validates {@code request} on {@code lookup}, asked ahead for it by {@link #lookupAhead}. */
+    Validation validate(Caller caller, SessionUpdate request, Instant now,
+                        NativeSql.Ahead<WebSessionRepository.UpdateLookup> lookup) {
+        List<ApiServerError> errors = new ArrayList<>();
+        Keys keys = keys(request, errors);
+        String siteKey = keys.siteKey();
+        Long sessionId = keys.sessionId();
+        Long userId = keys.userId();
+        WebSessionRepository.UpdateLookup found = lookup.get().orElseThrow(); // the derived table yields one row
 
         if (siteKey != null && !caller.accountId().equals(found.siteAccountId())) {
             errors.add(ApiServerError.of(ErrorCode.SITE_NOT_FOUND, "SessionSiteKey",
@@ -67,7 +96,7 @@ public final class SessionUpdateValidator {
             if (found.sessionId() == null || !caller.accountId().equals(found.sessionAccountId())) {
                 errors.add(ApiServerError.of(ErrorCode.SESSION_NOT_FOUND, "SessionSurrogate",
                         "SessionSurrogate does not name a session of the site."));
-            } else if (found.status() != SessionStatus.ACTIVE || IdleTimeout.isIdle(found.lastRequestAt(), found.timeout(), now)) {
+            } else if (found.status() != SessionStatus.ACTIVE || isIdle(found, caller, now)) {
                 errors.add(ApiServerError.of(ErrorCode.SESSION_NOT_ACTIVE, "SessionSurrogate",
                         "The session must be Active to be updated."));
             } else {
@@ -109,6 +138,16 @@ public final class SessionUpdateValidator {
         }
         return new Validation(List.copyOf(errors), target, userId, ip, status.orElse(null),
                 Boolean.TRUE.equals(refresh));
+    }
+
+    /**
+     * Whether the session found has been idle past its timeout. The caller's own session is not, whatever the
+     * look-up read: the authentication has just touched it in this transaction, and the look-up, asked ahead,
+     * may have been read before that touch.
+     */
+    private static boolean isIdle(WebSessionRepository.UpdateLookup found, Caller caller, Instant now) {
+        return !found.sessionId().equals(caller.webSessionId())
+                && IdleTimeout.isIdle(found.lastRequestAt(), found.timeout(), now);
     }
 
     /** A positive integer, or null when absent (an error {@code missing} when that is given); errors are added. */

@@ -216,15 +216,23 @@ public final class WebSessionRepository {
         return END_BY_ADMINISTRATION.on(tx).set("ended", SessionStatus.ENDED.code()).set("id", id).update() == 1;
     }
 
+    /** Session.Update's one read: the site named, the session and the user (each absent when not found). */
     public UpdateLookup forUpdate(Tx tx, String siteKey, Long sessionId, Long userId) {
+        return forUpdateAhead(tx, siteKey, sessionId, userId).get().orElseThrow(); // the derived table yields one row
+    }
+
+    /**
+     * {@link #forUpdate}, asked ahead ({@link NativeSql.Run#ahead}), to travel behind the transaction's next
+     * statement in its round trip (Session.Update asks it before authenticating its caller).
+     */
+    public NativeSql.Ahead<UpdateLookup> forUpdateAhead(Tx tx, String siteKey, Long sessionId, Long userId) {
         return FOR_UPDATE.on(tx).set("site", siteKey).set("session", sessionId).set("user", userId)
-                .one(r -> new UpdateLookup(r.getLong("site_account_id"), r.getLong("id"), r.getLong("account_id"),
+                .ahead(r -> new UpdateLookup(r.getLong("site_account_id"), r.getLong("id"), r.getLong("account_id"),
                         status(r.getString("status")), r.getInstant("last_request_at"), r.getLong("user_id"),
                         r.getString("ip_address"), r.getString("role_ids"), r.getBoolean("administrator"),
                         r.getBoolean("whole_account"), r.getLong("folder_list_id"), r.getString("folder_group_ids"),
                         r.getLong("version") == null ? 0 : r.getLong("version"), timeout(r), r.getLong("found_user_id"),
-                        r.getLong("user_account_id"), r.getEnum("user_status", UserStatus.class)))
-                .orElseThrow(); // the derived table always yields one row
+                        r.getLong("user_account_id"), r.getEnum("user_status", UserStatus.class)));
     }
 
     /** Session.Update's write under the version the validation read; false when the session changed since. */
