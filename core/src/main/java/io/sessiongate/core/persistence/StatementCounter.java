@@ -6,8 +6,9 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
  * Counts the SQL statements the current thread sends and the round trips to the database they take,
  * so that the server can report what one request cost (the benchmark reads both figures): statements
  * sent through Hibernate, which calls this as its statement inspector, and those of {@link NativeSql}.
- * A deferred write ({@link DeferredStatements}) is a statement that travels in another one's round trip;
- * a COMMIT is a round trip of its own unless deferred writes carried it.
+ * A deferred write or a read ahead ({@link DeferredStatements}) is a statement that travels in another one's
+ * round trip (a read ahead counts when it travels; one never sent, never); a COMMIT is a round trip of its own
+ * unless deferred writes carried it.
  */
 public final class StatementCounter implements StatementInspector {
 
