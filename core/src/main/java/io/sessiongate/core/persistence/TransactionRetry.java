@@ -106,8 +106,8 @@ public final class TransactionRetry {
                 if (cause == Cause.CONNECTION || cause == Cause.NODE_NOT_READY) {
                     onConnectionLoss.connectionLost();
                 }
-                if (cause == null || n >= (cause == Cause.KEY_CLASH ? Math.min(maxAttempts, KEY_CLASH_TRIES) : maxAttempts)
-                        || System.nanoTime() - start > maxNanos) {
+                int most = cause == Cause.KEY_CLASH ? Math.min(maxAttempts, KEY_CLASH_TRIES) : maxAttempts;
+                if (cause == null || n >= most || System.nanoTime() - start > maxNanos) {
                     throw e;
                 }
                 retries.get(cause).increment();

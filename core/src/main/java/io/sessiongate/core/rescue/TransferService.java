@@ -25,9 +25,10 @@ import java.util.OptionalLong;
  * transferSession: an administrator moves a support session to an online technician or into a
  * channel's queue. One short transaction: authenticate (one read, one touch), read the target node
  * and the session together (one read, asked ahead so that it travels with the authentication's), move
- * the session under its version (one update), record the transfer and its event (two inserts). A concurrent transfer of the same session makes the
- * version check fail; the transfer is then decided again on the new state, a bounded number of
- * times, so that both callers get an answer and the history shows both.
+ * the session under its version (one update), record the transfer and its event (two inserts). A
+ * concurrent transfer of the same session makes the version check fail; the transfer is then decided
+ * again on the new state, a bounded number of times, so that both callers get an answer and the
+ * history shows both.
  */
 public final class TransferService {
 
