@@ -145,7 +145,8 @@ public final class SupportSessionRepository {
 
     /** The target node ({@code nodeId} null: none asked) and the session, in one read. */
     public TargetAndSession targetAndSession(Tx tx, Long nodeId, Long sessionId) {
-        return targetAndSessionAhead(tx, nodeId, sessionId).get().orElseThrow(); // the derived table yields one row
+        return TARGET_AND_SESSION.on(tx).set("node", nodeId).set("session", sessionId).one(TARGET_AND_SESSION_ROW)
+                .orElseThrow(); // the derived table always yields one row
     }
 
     /**
@@ -153,24 +154,26 @@ public final class SupportSessionRepository {
      * next statement in its round trip (transferSession asks it before authenticating its caller).
      */
     public NativeSql.Ahead<TargetAndSession> targetAndSessionAhead(Tx tx, Long nodeId, Long sessionId) {
-        return TARGET_AND_SESSION.on(tx).set("node", nodeId).set("session", sessionId).ahead(r -> {
-            NodeKind kind = r.getEnum("node_kind", NodeKind.class);
-            Target target = kind == null ? null : new Target(
-                    new NodeInScope(kind, r.getLong("node_account_id"), r.getLong("node_parent_id"),
-                            StoredIds.parse(r.getString("node_channel_groups"))),
-                    r.getString("node_name"), r.getEnum("technician_status", UserStatus.class),
-                    r.getInstant("last_heartbeat"));
-            Long id = r.getLong("session_id");
-            SessionToMove session = id == null ? null : new SessionToMove(id, r.getLong("session_account_id"),
-                    r.getEnum("session_status", SupportSessionStatus.class), r.getLong("technician_node_id"),
-                    r.getLong("channel_node_id"), r.getLong("version"), r.getLong("technician_group_id"),
-                    StoredIds.parse(r.getString("session_channel_groups")), r.getLong("picked_up_by_node_id"),
-                    r.getInstant("picked_up_at"), r.getEnum("before_transfer_status", SupportSessionStatus.class),
-                    r.getLong("before_transfer_technician_id"), r.getLong("before_transfer_channel_id"),
-                    r.getInstant("status_changed_at"));
-            return new TargetAndSession(target, session);
-        });
+        return TARGET_AND_SESSION.on(tx).set("node", nodeId).set("session", sessionId).ahead(TARGET_AND_SESSION_ROW);
     }
+
+    private static final NativeSql.RowMapper<TargetAndSession> TARGET_AND_SESSION_ROW = r -> {
+        NodeKind kind = r.getEnum("node_kind", NodeKind.class);
+        Target target = kind == null ? null : new Target(
+                new NodeInScope(kind, r.getLong("node_account_id"), r.getLong("node_parent_id"),
+                        StoredIds.parse(r.getString("node_channel_groups"))),
+                r.getString("node_name"), r.getEnum("technician_status", UserStatus.class),
+                r.getInstant("last_heartbeat"));
+        Long id = r.getLong("session_id");
+        SessionToMove session = id == null ? null : new SessionToMove(id, r.getLong("session_account_id"),
+                r.getEnum("session_status", SupportSessionStatus.class), r.getLong("technician_node_id"),
+                r.getLong("channel_node_id"), r.getLong("version"), r.getLong("technician_group_id"),
+                StoredIds.parse(r.getString("session_channel_groups")), r.getLong("picked_up_by_node_id"),
+                r.getInstant("picked_up_at"), r.getEnum("before_transfer_status", SupportSessionStatus.class),
+                r.getLong("before_transfer_technician_id"), r.getLong("before_transfer_channel_id"),
+                r.getInstant("status_changed_at"));
+        return new TargetAndSession(target, session);
+    };
 
     /** Where a move puts a session. */
     public record Move(SupportSessionStatus status, Long technicianNodeId, Long channelNodeId, String transferredTo,

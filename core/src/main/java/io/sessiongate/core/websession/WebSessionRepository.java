@@ -218,7 +218,8 @@ public final class WebSessionRepository {
 
     /** Session.Update's one read: the site named, the session and the user (each absent when not found). */
     public UpdateLookup forUpdate(Tx tx, String siteKey, Long sessionId, Long userId) {
-        return forUpdateAhead(tx, siteKey, sessionId, userId).get().orElseThrow(); // the derived table yields one row
+        return FOR_UPDATE.on(tx).set("site", siteKey).set("session", sessionId).set("user", userId)
+                .one(UPDATE_LOOKUP_ROW).orElseThrow(); // the derived table always yields one row
     }
 
     /**
@@ -227,13 +228,15 @@ public final class WebSessionRepository {
      */
     public NativeSql.Ahead<UpdateLookup> forUpdateAhead(Tx tx, String siteKey, Long sessionId, Long userId) {
         return FOR_UPDATE.on(tx).set("site", siteKey).set("session", sessionId).set("user", userId)
-                .ahead(r -> new UpdateLookup(r.getLong("site_account_id"), r.getLong("id"), r.getLong("account_id"),
-                        status(r.getString("status")), r.getInstant("last_request_at"), r.getLong("user_id"),
-                        r.getString("ip_address"), r.getString("role_ids"), r.getBoolean("administrator"),
-                        r.getBoolean("whole_account"), r.getLong("folder_list_id"), r.getString("folder_group_ids"),
-                        r.getLong("version") == null ? 0 : r.getLong("version"), timeout(r), r.getLong("found_user_id"),
-                        r.getLong("user_account_id"), r.getEnum("user_status", UserStatus.class)));
+                .ahead(UPDATE_LOOKUP_ROW);
     }
+
+    private static final NativeSql.RowMapper<UpdateLookup> UPDATE_LOOKUP_ROW = r -> new UpdateLookup(
+            r.getLong("site_account_id"), r.getLong("id"), r.getLong("account_id"), status(r.getString("status")),
+            r.getInstant("last_request_at"), r.getLong("user_id"), r.getString("ip_address"), r.getString("role_ids"),
+            r.getBoolean("administrator"), r.getBoolean("whole_account"), r.getLong("folder_list_id"),
+            r.getString("folder_group_ids"), r.getLong("version") == null ? 0 : r.getLong("version"), timeout(r),
+            r.getLong("found_user_id"), r.getLong("user_account_id"), r.getEnum("user_status", UserStatus.class));
 
     /** Session.Update's write under the version the validation read; false when the session changed since. */
     public boolean update(Tx tx, long id, long version, String ipAddress, SessionStatus status, Snapshot snapshot) {
