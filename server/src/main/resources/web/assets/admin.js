@@ -43,8 +43,13 @@ function teardown() {
   current = null;
 }
 
-/** Any 401 of a tab: the login is over (logged out elsewhere, timed out, ended on the Web sessions tab). */
-function loginEnded() {
+/**
+ * Any 401 of a tab: the login is over (logged out elsewhere, timed out, ended on the Web sessions tab). A 401
+ * of a login the page has already left (a poll that was under way when this page logged out, or one of a
+ * login since replaced) says nothing about the page as it is now and is ignored.
+ */
+function loginEnded(of) {
+  if (mounted === null || mounted !== of) return;
   showLogin('bad', 'Your login has ended (logged out, timed out, or ended by an administrator): log in again.');
 }
 
@@ -62,10 +67,11 @@ async function enter(me) {
   $('logout').hidden = false;
   $('login-view').hidden = true;
   $('app-view').hidden = false;
-  const ctx = {me, siteKey: me.siteKey, directory: new Directory(me.siteKey), loginEnded};
-  mounted = {};
+  const tabs = {};
+  const ctx = {me, siteKey: me.siteKey, directory: new Directory(me.siteKey), loginEnded: () => loginEnded(tabs)};
+  mounted = tabs;
   for (const name of NAMES) {
-    mounted[name] = TABS[name].mount($('panel-' + name), ctx);
+    tabs[name] = TABS[name].mount($('panel-' + name), ctx);
   }
   select(fromHash() || 'sessions', false);
 }
@@ -150,6 +156,7 @@ function wireLogin() {
     }
   });
   $('logout').addEventListener('click', async () => {
+    teardown(); // the tabs stop polling first: a poll answered after the logout is not "your login has ended"
     try {
       await rescue('logout');
     } catch (e) {

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -373,10 +376,20 @@ class AdminPageBrowserTest {
         // logging out ends the login (logout.aspx): the page is back at its form, and the cookie is refused
         String cookie = context.cookies().stream().filter(c -> c.name.equals("ASP.NET_SessionId")).findFirst()
                 .orElseThrow().value;
+        // a refresh of the sessions under way as the page logs out is answered 401 after the logout: held here
+        // until then, it must not turn "logged out" into "your login has ended"
+        List<Route> refreshes = new CopyOnWriteArrayList<>();
+        page.route(url -> url.contains("/support-sessions?"), refreshes::add);
+        page.waitForCondition(() -> !refreshes.isEmpty());
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Log out")).click();
         assertThat(page.locator("#login-message")).hasText("You are logged out.");
         Assertions.assertThat(server.get("/api/v1/session", cookie).statusCode()).isEqualTo(401);
+        Response lateRefresh = page.waitForResponse(r -> r.url().contains("/support-sessions?"),
+                () -> refreshes.forEach(Route::resume));
+        Assertions.assertThat(lateRefresh.status()).isEqualTo(401);
+        page.waitForTimeout(300); // the page's own handling of that answer
+        Assertions.assertThat(page.locator("#login-message").textContent()).isEqualTo("You are logged out.");
         // the one thing the page's console reported: the refused assignment above
         Assertions.assertThat(w.problems()).containsExactly(
                 "This document requires 'TrustedHTML' assignment. The action has been blocked.");
