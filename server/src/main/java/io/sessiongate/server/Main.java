@@ -1,5 +1,6 @@
 package io.sessiongate.server;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.sessiongate.core.demo.DemoData;
 import io.sessiongate.core.persistence.DataAccessException;
 import org.slf4j.Logger;
@@ -47,6 +48,10 @@ public final class Main {
             log.info("shutting down");
             gate.close();
             log.info("stopped");
+            // the log is written every few milliseconds by its own thread (GatheringAppender): write what is left
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+                logging.stop();
+            }
         }, "sessiongate-shutdown"));
         banner(gate, config);
         try {
