@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark, in one run: starts MariaDB (embedded, or the one named by SESSIONGATE_DB_URL),
@@ -53,6 +54,16 @@ public final class BenchMain {
     /** What a run measures. */
     record Plan(String size, int seconds, int warmSeconds, boolean load, boolean reports, int port,
                 List<Integer> connections) {
+
+        /**
+         * The concurrencies of the warm-up rounds, taken in turn: 8, and the run's highest when it is higher,
+         * since the JIT compiles what only many requests in flight run (waiting for a pooled connection, a
+         * worker's queue) only when that runs.
+         */
+        List<Integer> warmConnections() {
+            int most = connections.stream().mapToInt(Integer::intValue).max().orElse(WARM_CONNECTIONS);
+            return most > WARM_CONNECTIONS ? List.of(WARM_CONNECTIONS, most) : List.of(WARM_CONNECTIONS);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -208,16 +219,19 @@ public final class BenchMain {
             try (DbCeiling ceiling = new DbCeiling(jdbcUrl, user, password, POOL_SIZE, d)) {
                 Load load = new Load(wrk, ceiling, d, base, jdbcUrl, user, password);
                 Map<String, String> warmUps = new LinkedHashMap<>();
+                List<Integer> warmConnections = plan.warmConnections();
                 for (String op : Report.OPERATIONS) {
-                    warmUps.put(op, load.warmUp(op, plan.warmSeconds()));
+                    warmUps.put(op, load.warmUp(op, plan.warmSeconds(), warmConnections));
                 }
                 out.put("warmUps", warmUps);
-                System.out.println("warm-ups (each operation at 8 connections until the JIT's threads use under "
-                        + Math.round(JIT_QUIET * 100) + " % of a core, at most " + MAX_WARM_ROUNDS + " rounds):");
+                System.out.println("warm-ups (each operation in rounds at " + warmConnections.stream().map(String::valueOf)
+                        .collect(Collectors.joining(" and ")) + " connections in turn, until the JIT's "
+                        + "threads used under " + Math.round(JIT_QUIET * 100) + " % of a core in every round of a turn, "
+                        + "at most " + MAX_WARM_ROUNDS + " rounds):");
                 warmUps.forEach((op, how) -> System.out.println("  " + op + ": " + how));
                 for (String op : Report.OPERATIONS) {
                     for (String ceilingRun : DbCeiling.runsAfter(op)) {
-                        load.ceiling(ceilingRun, 8, plan.warmSeconds());
+                        load.ceiling(ceilingRun, WARM_CONNECTIONS, plan.warmSeconds());
                     }
                 }
                 Map<String, List<String>> plans = new LinkedHashMap<>();
@@ -259,6 +273,8 @@ public final class BenchMain {
     /** A warm-up round ends the warm-up when the JIT's threads used less than this share of one core. */
     static final double JIT_QUIET = 0.05;
     static final int MAX_WARM_ROUNDS = 6;
+    /** The concurrency of every warm-up, and of the first round of each operation's. */
+    static final int WARM_CONNECTIONS = 8;
 
     /** Runs an operation under wrk or its database ceiling, after what the operation needs of the data. */
     private record Load(Wrk wrk, DbCeiling ceiling, Dataset d, String base, String jdbcUrl, String user,
@@ -270,20 +286,23 @@ public final class BenchMain {
         }
 
         /**
-         * Runs {@code op} at 8 connections for rounds of {@code seconds} until, in a round, the JIT's
-         * compiler threads used less than {@link #JIT_QUIET} of one core (or after {@link #MAX_WARM_ROUNDS}):
-         * what is measured after is the compiled server, not its compilation. Says how it went.
+         * Runs {@code op} in rounds of {@code seconds}, at each of {@code connections} in turn, until the JIT's
+         * compiler threads used less than {@link #JIT_QUIET} of one core in every round of a turn (or after
+         * {@link #MAX_WARM_ROUNDS}): what is measured after is the compiled server, not its compilation. Says
+         * how it went.
          */
-        String warmUp(String op, int seconds) throws Exception {
+        String warmUp(String op, int seconds, List<Integer> connections) throws Exception {
             double jit = Double.NaN;
+            int quietInARow = 0;
             for (int round = 1; round <= MAX_WARM_ROUNDS; round++) {
-                LoadResult r = wrk(op, 8, seconds);
+                LoadResult r = wrk(op, connections.get((round - 1) % connections.size()), seconds);
                 Double jitMillis = r.cpuByThread().get("jit");
                 if (jitMillis == null) {
                     return round + " round of " + seconds + " s (the JIT's CPU is not known here)";
                 }
                 jit = jitMillis * r.requests() / (r.seconds() * 1000);
-                if (jit < JIT_QUIET) {
+                quietInARow = jit < JIT_QUIET ? quietInARow + 1 : 0;
+                if (quietInARow >= connections.size()) {
                     return String.format(Locale.ROOT, "%d round%s of %d s, the JIT at %.1f %% of a core in the last",
                             round, round == 1 ? "" : "s", seconds, jit * 100);
                 }

@@ -211,6 +211,11 @@ class BenchPartsTest {
                 .as("an option given wins over --quick's").containsExactly(8);
         BenchMain.Plan full = BenchMain.plan(BenchMain.options(new String[] {"--reports", "no"}));
         assertThat(full).isEqualTo(new BenchMain.Plan("both", 10, 10, true, false, 0, List.of(1, 8, 32, 64)));
+        // warm-up rounds alternate between 8 connections and the run's highest
+        assertThat(quick.warmConnections()).containsExactly(8, 32);
+        assertThat(full.warmConnections()).containsExactly(8, 64);
+        assertThat(BenchMain.plan(BenchMain.options(new String[] {"--connections", "1,4"})).warmConnections())
+                .containsExactly(8);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchMain.plan(BenchMain.options(
                 new String[] {"--load", "no", "--reports", "no"}))).hasMessageContaining("nothing to measure");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchMain.plan(BenchMain.options(
