@@ -107,7 +107,9 @@ public final class BenchMain {
         try {
             for (String s : "both".equals(plan.size()) ? List.of("default", "large") : List.of(plan.size())) {
                 sizes.add(runSize(s, Dataset.ofSize(s), serverUrlBase, user, password, plan, root,
-                        results.resolve("server-" + stamp + "-" + s + ".log")));
+                        results.resolve("server-" + stamp + "-" + s + ".log"),
+                        embedded == null ? null : ServerCpu.find(Path.of("/proc"), "mariadbd",
+                                "--port=" + embedded.port())));
             }
         } finally {
             if (embedded != null) {
@@ -161,8 +163,9 @@ public final class BenchMain {
         return "yes".equals(value);
     }
 
+    /** @param mariaDb the CPU of MariaDB's process when the benchmark started it, else null */
     private static Map<String, Object> runSize(String name, Dataset d, String urlBase, String user, String password,
-                                               Plan plan, Path root, Path serverLog)
+                                               Plan plan, Path root, Path serverLog, ServerCpu mariaDb)
             throws Exception {
         String db = "bench_" + name;
         try (Connection c = DriverManager.getConnection(urlBase, user, password); Statement s = c.createStatement()) {
@@ -217,7 +220,7 @@ public final class BenchMain {
 
             Wrk wrk = new Wrk(Files.createTempDirectory("sessiongate-wrk"), new ServerCpu(server.pid()));
             try (DbCeiling ceiling = new DbCeiling(jdbcUrl, user, password, POOL_SIZE, d)) {
-                Load load = new Load(wrk, ceiling, d, base, jdbcUrl, user, password);
+                Load load = new Load(wrk, ceiling, mariaDb, d, base, jdbcUrl, user, password);
                 Map<String, String> warmUps = new LinkedHashMap<>();
                 List<Integer> warmConnections = plan.warmConnections();
                 for (String op : Report.OPERATIONS) {
@@ -277,12 +280,20 @@ public final class BenchMain {
     static final int WARM_CONNECTIONS = 8;
 
     /** Runs an operation under wrk or its database ceiling, after what the operation needs of the data. */
-    private record Load(Wrk wrk, DbCeiling ceiling, Dataset d, String base, String jdbcUrl, String user,
-                        String password) {
+    private record Load(Wrk wrk, DbCeiling ceiling, ServerCpu mariaDb, Dataset d, String base, String jdbcUrl,
+                        String user, String password) {
 
         LoadResult wrk(String op, int connections, int seconds) throws Exception {
             prepare(op);
-            return wrk.run(op, d, base, connections, seconds);
+            return withMariaDbCpu(() -> wrk.run(op, d, base, connections, seconds));
+        }
+
+        /** The run, with what MariaDB's process spent on it per request when the benchmark started MariaDB. */
+        private LoadResult withMariaDbCpu(java.util.concurrent.Callable<LoadResult> run) throws Exception {
+            ServerCpu.Reading before = mariaDb == null ? null : mariaDb.read();
+            LoadResult r = run.call();
+            return before == null ? r
+                    : r.withMariaDbCpu(ServerCpu.millisPerRequest(mariaDb.read().nanosSince(before), r.requests()));
         }
 
         /**
@@ -313,7 +324,7 @@ public final class BenchMain {
 
         LoadResult ceiling(String op, int connections, int seconds) throws Exception {
             prepare(op);
-            return ceiling.run(op, connections, seconds);
+            return withMariaDbCpu(() -> ceiling.run(op, connections, seconds));
         }
 
         /** The start operation begins with every technician's session On Hold, whatever the last run left. */

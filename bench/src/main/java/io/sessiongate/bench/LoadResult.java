@@ -11,14 +11,17 @@ import java.util.Map;
  * @param cpuByThread         that CPU by the kind of server thread that spent it ({@link ServerCpu#ROLES}), in
  *                            milliseconds per request; empty where the CPU is not known
  * @param firstError          the first unexpected reply (status and the start of its body), or null
+ * @param mariaDbCpuMillisPerRequest MariaDB's process's CPU time over the run divided by the requests made (null
+ *                            when the benchmark did not start MariaDB itself, or /proc was unreadable)
  */
 record LoadResult(String what, int connections, long requests, double seconds, long errors, double p50Millis,
                   double p99Millis, double p999Millis, Double cpuMillisPerRequest, Map<String, Double> cpuByThread,
-                  String firstError) {
+                  String firstError, Double mariaDbCpuMillisPerRequest) {
 
     LoadResult(String what, int connections, long requests, double seconds, long errors, double p50Millis,
                double p99Millis, double p999Millis) {
-        this(what, connections, requests, seconds, errors, p50Millis, p99Millis, p999Millis, null, Map.of(), null);
+        this(what, connections, requests, seconds, errors, p50Millis, p99Millis, p999Millis, null, Map.of(), null,
+                null);
     }
 
     double perSecond() {
@@ -31,6 +34,11 @@ record LoadResult(String what, int connections, long requests, double seconds, l
 
     LoadResult withCpu(Double millisPerRequest, Map<String, Double> byThread) {
         return new LoadResult(what, connections, requests, seconds, errors, p50Millis, p99Millis, p999Millis,
-                millisPerRequest, Map.copyOf(byThread), firstError);
+                millisPerRequest, Map.copyOf(byThread), firstError, mariaDbCpuMillisPerRequest);
+    }
+
+    LoadResult withMariaDbCpu(Double millisPerRequest) {
+        return new LoadResult(what, connections, requests, seconds, errors, p50Millis, p99Millis, p999Millis,
+                cpuMillisPerRequest, cpuByThread, firstError, millisPerRequest);
     }
 }

@@ -65,6 +65,8 @@ final class Report {
                 row.put("ratioToHttpCeiling", op.equals("ping") ? null
                         : ping.map(p -> ratio(r.perSecond(), p.perSecond())).orElse(null));
                 row.put("ratioToDbCeiling", db.map(d -> ratio(r.perSecond(), d.perSecond())).orElse(null));
+                row.put("mariaDbCpuMsPerRequest", r.mariaDbCpuMillisPerRequest());
+                row.put("dbCeilingMariaDbCpuMsPerRequest", db.map(LoadResult::mariaDbCpuMillisPerRequest).orElse(null));
                 if (r.firstError() != null) {
                     row.put("firstError", r.firstError());
                 }
@@ -95,6 +97,7 @@ final class Report {
         out.append("cpu ms/req: the server process's CPU time over the run / the requests wrk made; x ping: that\n"
                 + "  multiple of /ping's at the same connections.\n");
         out.append(byThread(rows));
+        out.append(mariaDb(rows));
         out.append(undeferred(rows));
         for (Map.Entry<String, String> note : NOTES.entrySet()) {
             if (runs.stream().anyMatch(r -> r.what().equals(note.getKey()))) {
@@ -124,6 +127,35 @@ final class Report {
             out.append(String.format(Locale.ROOT, "%-13s %5d", row.get("operation"), row.get("connections")));
             ServerCpu.ROLES.forEach(role -> out.append(String.format(Locale.ROOT, " %9s", cell(by.get(role), "%.3f"))));
             out.append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+
+    /**
+     * What MariaDB's process spent per request under the server's load and per transaction under the ceiling's,
+     * and the cores the server and MariaDB kept busy together: on one machine they share its cores, and where
+     * they are full the server's CPU per request is what stands between it and the ceiling. A line per row
+     * that has MariaDB's CPU.
+     */
+    static String mariaDb(List<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> row : rows) {
+            Double mariaDb = (Double) row.get("mariaDbCpuMsPerRequest");
+            if (mariaDb == null) {
+                continue;
+            }
+            if (out.length() == 0) {
+                out.append(String.format(Locale.ROOT, "cpu ms/req of MariaDB's process, under the server's load and "
+                        + "under its ceiling's; cores: the server's and MariaDB's CPU together over the run:%n"
+                        + "%-13s %5s %9s %9s %6s | %9s%n", "operation", "conns", "server", "mariadb", "cores",
+                        "ceiling"));
+            }
+            Double server = (Double) row.get("cpuMsPerRequest");
+            double rps = (Double) row.get("rps");
+            out.append(String.format(Locale.ROOT, "%-13s %5d %9s %9.3f %6s | %9s%n", row.get("operation"),
+                    row.get("connections"), cell(server, "%.3f"), mariaDb,
+                    server == null ? "-" : String.format(Locale.ROOT, "%.2f", (server + mariaDb) * rps / 1000),
+                    cell(row.get("dbCeilingMariaDbCpuMsPerRequest"), "%.3f")));
         }
         return out.toString();
     }

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * a run whose set of threads changed is measured instead by {@code /proc/<pid>/stat}'s utime + stime,
  * which counts the whole process, exited threads included, in clock ticks (10 ms: under 1% of the
  * CPU of a measured run of a few seconds). The same threads' times, grouped by what each thread does
- * ({@link #role}), show where a request's CPU goes beyond the Java code a profiler samples.
+ * ({@link #role}), show where a request's CPU goes beyond the Java code a profiler samples. The same
+ * readings of MariaDB's process ({@link #find}) show what the database spent beside it.
  */
 final class ServerCpu {
 
@@ -109,6 +110,32 @@ final class ServerCpu {
     ServerCpu(Path proc, long pid) {
         this.proc = proc;
         this.pid = pid;
+    }
+
+    /**
+     * The process whose program is named {@code program} and that was given {@code argument} (MariaDB's
+     * {@code --port=<port>}, which tells the benchmark's own MariaDB from any other on the machine), or null.
+     */
+    static ServerCpu find(Path proc, String program, String argument) {
+        DirectoryStream.Filter<Path> processes = p -> p.getFileName().toString().matches("\\d+");
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(proc, processes)) {
+            for (Path dir : all) {
+                String[] args;
+                Path name;
+                try {
+                    args = Files.readString(dir.resolve("cmdline")).split("\u0000");
+                    name = Path.of(args[0]).getFileName();
+                } catch (IOException | RuntimeException e) {
+                    continue; // gone, not ours to read, or a program name that is no path
+                }
+                if (name != null && name.toString().equals(program) && List.of(args).contains(argument)) {
+                    return new ServerCpu(proc, Long.parseLong(dir.getFileName().toString()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     Reading read() {

@@ -215,6 +215,6 @@ final class Wrk {
         return new LoadResult(operation, connections, Long.parseLong(m.group(1)),
                 Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(3)), Long.parseLong(m.group(4)) / 1000.0,
                 Long.parseLong(m.group(5)) / 1000.0, Long.parseLong(m.group(6)) / 1000.0, null, Map.of(),
-                first.find() ? first.group(1).trim() : null);
+                first.find() ? first.group(1).trim() : null, null);
     }
 }

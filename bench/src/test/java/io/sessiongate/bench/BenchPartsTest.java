@@ -69,6 +69,40 @@ class BenchPartsTest {
     }
 
     @Test
+    void mariaDbsCpuIsShownBesideTheServersWithTheCoresBothKeptBusy() {
+        List<LoadResult> runs = List.of(new LoadResult("ping", 8, 1000, 1, 0, 1, 2, 3).withCpu(0.05),
+                new LoadResult("transfer", 8, 1500, 1, 0, 1, 2, 3).withCpu(0.4).withMariaDbCpu(0.9),
+                new LoadResult("db-transfer", 8, 2000, 1, 0, 1, 2, 3).withMariaDbCpu(0.85),
+                new LoadResult("update", 8, 2000, 1, 0, 1, 2, 3).withCpu(0.35));
+        var rows = Report.table(runs, List.of(8));
+        assertThat(rows.get(1)).containsEntry("mariaDbCpuMsPerRequest", 0.9)
+                .containsEntry("dbCeilingMariaDbCpuMsPerRequest", 0.85);
+        assertThat(rows.get(2)).containsEntry("mariaDbCpuMsPerRequest", null);
+        // (0.4 + 0.9) ms x 1,500 a second: 1.95 cores; no line for update, whose MariaDB CPU is not known
+        assertThat(Report.render(runs, List.of(8))).contains("cpu ms/req of MariaDB's process")
+                .containsPattern("transfer +8 +0\\.400 +0\\.900 +1\\.95 \\| +0\\.850")
+                .doesNotContainPattern("update +8 +0\\.350");
+    }
+
+    @Test
+    void theBenchmarksMariaDbIsFoundByItsPortAmongTheMachinesProcesses(@TempDir Path proc) throws Exception {
+        Files.createDirectories(proc.resolve("10"));
+        Files.writeString(proc.resolve("10/cmdline"), "/usr/sbin/mariadbd\u0000");
+        Files.createDirectories(proc.resolve("11"));
+        Files.writeString(proc.resolve("11/cmdline"),
+                "/x/bench/target/mariadb/base/bin/mariadbd\u0000--no-defaults\u0000--port=18701\u0000");
+        Files.createDirectories(proc.resolve("12"));
+        Files.writeString(proc.resolve("12/cmdline"), "java\u0000--port=18701\u0000");
+        Files.createDirectories(proc.resolve("self"));
+        Files.createDirectories(proc.resolve("13")); // a process gone: no cmdline
+        Files.writeString(proc.resolve("11/stat"), "11 (mariadbd) S 1 1 1 0 -1 0 0 0 0 0 250 50 0 0 20 0 9 0 1");
+        ServerCpu found = ServerCpu.find(proc, "mariadbd", "--port=18701");
+        assertThat(found).isNotNull();
+        assertThat(found.read().ticks()).isEqualTo(300);
+        assertThat(ServerCpu.find(proc, "mariadbd", "--port=3306")).isNull();
+    }
+
+    @Test
     void transferAndUpdateAreFollowedByBothCeilingsTheOthersByTheirOwnOrNone() {
         assertThat(DbCeiling.runsAfter("transfer")).containsExactly("transfer", "transfer" + DbCeiling.UNDEFERRED);
         assertThat(DbCeiling.runsAfter("update")).containsExactly("update", "update" + DbCeiling.UNDEFERRED);
