@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -227,10 +228,10 @@ public final class BenchMain {
                     warmUps.put(op, load.warmUp(op, plan.warmSeconds(), warmConnections));
                 }
                 out.put("warmUps", warmUps);
-                System.out.println("warm-ups (each operation in rounds at " + warmConnections.stream().map(String::valueOf)
-                        .collect(Collectors.joining(" and ")) + " connections in turn, until the JIT's "
-                        + "threads used under " + Math.round(JIT_QUIET * 100) + " % of a core in every round of a turn, "
-                        + "at most " + MAX_WARM_ROUNDS + " rounds):");
+                String levels = warmConnections.stream().map(String::valueOf).collect(Collectors.joining(" and "));
+                System.out.println("warm-ups (each operation in rounds at " + levels + " connections in turn, until "
+                        + "the JIT's threads used under " + Math.round(JIT_QUIET * 100) + " % of a core in every round "
+                        + "of a turn, at most " + MAX_WARM_ROUNDS + " rounds):");
                 warmUps.forEach((op, how) -> System.out.println("  " + op + ": " + how));
                 for (String op : Report.OPERATIONS) {
                     for (String ceilingRun : DbCeiling.runsAfter(op)) {
@@ -289,7 +290,7 @@ public final class BenchMain {
         }
 
         /** The run, with what MariaDB's process spent on it per request when the benchmark started MariaDB. */
-        private LoadResult withMariaDbCpu(java.util.concurrent.Callable<LoadResult> run) throws Exception {
+        private LoadResult withMariaDbCpu(Callable<LoadResult> run) throws Exception {
             ServerCpu.Reading before = mariaDb == null ? null : mariaDb.read();
             LoadResult r = run.call();
             return before == null ? r

@@ -114,7 +114,8 @@ class GatheringAppenderTest {
         for (List<Integer> numbers : byThread.values()) {
             List<Integer> sorted = new ArrayList<>(numbers);
             Collections.sort(sorted);
-            assertThat(numbers).as("one thread's lines, in the order it logged them").isEqualTo(sorted).hasSize(perThread);
+            assertThat(numbers).as("one thread's lines, in the order it logged them").isEqualTo(sorted)
+                    .hasSize(perThread);
         }
     }
 
