@@ -49,7 +49,7 @@ function teardown() {
  * login since replaced) says nothing about the page as it is now and is ignored.
  */
 function loginEnded(of) {
-  if (mounted === null || mounted !== of) return;
+  if (mounted !== of) return;
   showLogin('bad', 'Your login has ended (logged out, timed out, or ended by an administrator): log in again.');
 }
 

@@ -78,7 +78,7 @@ public final class GatheringAppender extends UnsynchronizedAppenderBase<ILogging
             return;
         }
         queue = new ArrayBlockingQueue<>(queueSize);
-        write(encoder.headerBytes());
+        writeGathered(encoder.headerBytes());
         running = true;
         writer = new Thread(this::gather, "sessiongate-log");
         writer.setDaemon(true);
@@ -111,16 +111,14 @@ public final class GatheringAppender extends UnsynchronizedAppenderBase<ILogging
         long interval = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
         while (running) {
             LockSupport.parkNanos(this, interval);
-            writeGathered();
+            writeGathered(null);
         }
     }
 
-    private void writeGathered() {
+    /** Encodes what has gathered, then {@code after} (the header or footer, or null), and writes it in one write. */
+    private void writeGathered(byte[] after) {
         synchronized (writing) {
             queue.drainTo(batch);
-            if (batch.isEmpty()) {
-                return;
-            }
             for (ILoggingEvent event : batch) {
                 try {
                     bytes.writeBytes(encoder.encode(event));
@@ -129,25 +127,20 @@ public final class GatheringAppender extends UnsynchronizedAppenderBase<ILogging
                 }
             }
             batch.clear();
+            if (after != null) {
+                bytes.writeBytes(after);
+            }
+            if (bytes.size() == 0) {
+                return;
+            }
             try {
                 bytes.writeTo(out);
                 out.flush();
             } catch (IOException e) {
                 addError("could not write the log", e);
+            } finally {
+                bytes.reset();
             }
-            bytes.reset();
-        }
-    }
-
-    private void write(byte[] data) {
-        if (data == null || data.length == 0) {
-            return;
-        }
-        try {
-            out.write(data);
-            out.flush();
-        } catch (IOException e) {
-            addError("could not write the log", e);
         }
     }
 
@@ -164,7 +157,6 @@ public final class GatheringAppender extends UnsynchronizedAppenderBase<ILogging
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        writeGathered();
-        write(encoder.footerBytes());
+        writeGathered(encoder.footerBytes());
     }
 }
